@@ -1,0 +1,126 @@
+"""The loaded library: what a rep can practise, with the problems found while loading it.
+
+Lookups raise :class:`ContentError` with a "did you mean" so that the CLI and the app can show the message
+as is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import Drill, DrillSet, Objection, ObjectionFAQ, PitchVersion, Product, Scenario
+from .problems import ContentError, Problem
+from .validation import did_you_mean
+
+
+@dataclass
+class Pitch:
+    """Every version of one pitch, by version number."""
+
+    id: str
+    product: str
+    versions: dict[int, PitchVersion] = field(default_factory=dict)
+    files: dict[int, Path] = field(default_factory=dict)
+
+    @property
+    def newest(self) -> PitchVersion:
+        return self.versions[max(self.versions)]
+
+    @property
+    def current(self) -> PitchVersion | None:
+        """The newest published version: the one reps practise."""
+        published = [n for n, v in self.versions.items() if v.status == "published"]
+        return self.versions[max(published)] if published else None
+
+    @property
+    def practice_version(self) -> PitchVersion:
+        """What to show by default: the newest published version, else the newest draft."""
+        return self.current or self.newest
+
+    @property
+    def title(self) -> str:
+        return self.practice_version.title
+
+    def version(self, number: int | None = None) -> PitchVersion:
+        if number is None:
+            return self.practice_version
+        if number not in self.versions:
+            have = ", ".join(str(n) for n in sorted(self.versions))
+            raise ContentError(f"pitch {self.id!r} has no version {number} (it has {have})")
+        return self.versions[number]
+
+    def previous_published(self, number: int) -> PitchVersion | None:
+        """The newest published or retired version before ``number``: what "what changed" compares with."""
+        older = [n for n, v in self.versions.items() if n < number and v.status != "draft"]
+        return self.versions[max(older)] if older else None
+
+
+@dataclass
+class ProductContent:
+    id: str
+    product: Product | None = None
+    objections: ObjectionFAQ | None = None
+    drills: DrillSet | None = None
+    pitches: dict[str, Pitch] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.product.name if self.product else self.id
+
+    @property
+    def language(self) -> str:
+        return self.product.language if self.product else "en"
+
+    def objection(self, objection_id: str) -> Objection:
+        items = self.objections.objections if self.objections else []
+        return _find(items, objection_id, f"objection in product {self.id!r}")
+
+    def drill(self, drill_id: str) -> Drill:
+        items = self.drills.drills if self.drills else []
+        return _find(items, drill_id, f"drill in product {self.id!r}")
+
+
+def _find(items: list, item_id: str, what: str):  # type: ignore[no-untyped-def]
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise ContentError(f"no {what} with id {item_id!r}{did_you_mean(item_id, [i.id for i in items])}")
+
+
+@dataclass
+class Library:
+    """Everything that loaded, plus every problem found. A broken file is in ``problems``, not here."""
+
+    root: Path
+    products: dict[str, ProductContent] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files_read: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def pitches(self) -> dict[str, Pitch]:
+        return {pid: pitch for prod in self.products.values() for pid, pitch in prod.pitches.items()}
+
+    def product(self, product_id: str) -> ProductContent:
+        if product_id not in self.products:
+            raise ContentError(f"no product {product_id!r}{did_you_mean(product_id, list(self.products))}")
+        return self.products[product_id]
+
+    def pitch(self, pitch_id: str) -> Pitch:
+        pitches = self.pitches
+        if pitch_id not in pitches:
+            hint = did_you_mean(pitch_id, list(pitches))
+            if not hint and pitches:
+                hint = f" (pitches: {', '.join(sorted(pitches))})"
+            raise ContentError(f"no pitch {pitch_id!r}{hint}")
+        return pitches[pitch_id]
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        if scenario_id not in self.scenarios:
+            raise ContentError(f"no scenario {scenario_id!r}{did_you_mean(scenario_id, list(self.scenarios))}")
+        return self.scenarios[scenario_id]

@@ -1,0 +1,163 @@
+"""Checks that need more than one file, or more than the schema can say about one file."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .hashing import content_hash
+from .models import DrillSet, ObjectionFAQ, PitchVersion, Product, Scenario
+from .problems import Problem
+from .validation import did_you_mean
+
+if TYPE_CHECKING:
+    from .catalog import Library
+    from .loader import LoadedFile
+
+_SPACE = re.compile(r"\s+")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def _check_pitch_file(item: LoadedFile, model: PitchVersion) -> list[Problem]:
+    problems: list[Problem] = []
+    for cut_name, cut in model.cuts.items():
+        for s_index, section in enumerate(cut.sections):
+            text = _squash(section.text)
+            for p_index, phrase in enumerate(section.key_phrases):
+                if _squash(phrase) not in text:
+                    problems.append(item.problem(
+                        ("cuts", cut_name, "sections", s_index, "key_phrases", p_index),
+                        f"key phrase {phrase!r} does not appear in the text of section {section.name!r}",
+                    ))
+    if model.status in ("published", "retired"):
+        if model.content_hash is None:
+            if model.status == "published":
+                problems.append(item.problem(
+                    ("status",),
+                    "published without a content_hash, so later edits cannot be detected; "
+                    f"run `trainer publish {model.pitch} --version {model.version}` to seal it",
+                    "warning",
+                ))
+        elif model.content_hash != content_hash(model):
+            problems.append(item.problem(
+                ("content_hash",),
+                f"version {model.version} is {model.status} and must not change, but its text was edited "
+                f"after publishing; undo the edit, or run `trainer new-version {model.pitch}` and edit the draft",
+            ))
+    elif model.content_hash is not None:
+        problems.append(item.problem(("content_hash",), "a draft has no content_hash; remove it", "warning"))
+    return problems
+
+
+def _duplicate_ids(item: LoadedFile, list_key: str, ids: list[str]) -> list[Problem]:
+    counts = Counter(ids)
+    seen: set[str] = set()
+    problems = []
+    for index, value in enumerate(ids):
+        if counts[value] > 1 and value in seen:
+            problems.append(item.problem((list_key, index, "id"), f"duplicate id {value!r} in this file"))
+        seen.add(value)
+    return problems
+
+
+def _check_versions(library: Library, files: dict[tuple[str, int], LoadedFile]) -> list[Problem]:
+    problems: list[Problem] = []
+    for pitch in library.pitches.values():
+        numbers = sorted(pitch.versions)
+        newest_item = files[(pitch.id, numbers[-1])]
+        missing = sorted(set(range(1, numbers[-1] + 1)) - set(numbers))
+        if missing:
+            problems.append(newest_item.problem(
+                ("version",),
+                f"pitch {pitch.id!r} has no version {', '.join(map(str, missing))}; versions are never deleted",
+                "warning",
+            ))
+        drafts = [n for n in numbers if pitch.versions[n].status == "draft"]
+        if len(drafts) > 1:
+            problems.append(files[(pitch.id, drafts[-1])].problem(
+                ("status",), f"pitch {pitch.id!r} has several drafts (versions {', '.join(map(str, drafts))})",
+                "warning",
+            ))
+        published_after = [n for n in numbers if pitch.versions[n].status != "draft" and drafts and n > drafts[0]]
+        if published_after:
+            problems.append(files[(pitch.id, drafts[0])].problem(
+                ("status",),
+                f"draft version {drafts[0]} is older than published version {published_after[-1]}; "
+                "retire it or make a new version",
+                "warning",
+            ))
+    return problems
+
+
+def _check_scenario(item: LoadedFile, model: Scenario, library: Library) -> list[Problem]:
+    if model.product not in library.products:
+        return [item.problem(("product",), f"no product {model.product!r}{did_you_mean(model.product, list(library.products))}")]
+    product = library.products[model.product]
+    problems: list[Problem] = []
+    objection_ids = [o.id for o in product.objections.objections] if product.objections else []
+    drill_ids = [d.id for d in product.drills.drills] if product.drills else []
+    pitches = library.pitches
+    for index, step in enumerate(model.steps):
+        if step.pitch is not None:
+            ref = step.pitch
+            if ref.id not in pitches:
+                problems.append(item.problem(("steps", index, "pitch", "id"), f"no pitch {ref.id!r}{did_you_mean(ref.id, list(pitches))}"))
+                continue
+            pitch = pitches[ref.id]
+            if ref.version is not None and ref.version not in pitch.versions:
+                problems.append(item.problem(("steps", index, "pitch", "version"), f"pitch {ref.id!r} has no version {ref.version}"))
+                continue
+            version = pitch.versions[ref.version] if ref.version else pitch.practice_version
+            if version.cuts.get(ref.cut) is None:
+                problems.append(item.problem(
+                    ("steps", index, "pitch", "cut"),
+                    f"version {version.version} of {ref.id!r} has no {ref.cut} cut (it has {', '.join(version.cuts.names())})",
+                ))
+        elif step.objection is not None and step.objection not in objection_ids:
+            problems.append(item.problem(
+                ("steps", index, "objection"),
+                f"no objection {step.objection!r} in product {model.product!r}{did_you_mean(step.objection, objection_ids)}",
+            ))
+        elif step.drill is not None and step.drill not in drill_ids:
+            problems.append(item.problem(
+                ("steps", index, "drill"),
+                f"no drill {step.drill!r} in product {model.product!r}{did_you_mean(step.drill, drill_ids)}",
+            ))
+    return problems
+
+
+def check_library(library: Library, loaded: list[LoadedFile]) -> list[Problem]:
+    """Cross-file and content checks on what loaded; returns problems, never raises."""
+    problems: list[Problem] = []
+    pitch_files: dict[tuple[str, int], LoadedFile] = {}
+    seen_products: dict[str, tuple[str, LoadedFile]] = {}
+    for item in loaded:
+        model = item.model
+        if isinstance(model, PitchVersion):
+            pitch_files.setdefault((model.pitch, model.version), item)
+            problems.extend(_check_pitch_file(item, model))
+        elif isinstance(model, ObjectionFAQ):
+            problems.extend(_duplicate_ids(item, "objections", [o.id for o in model.objections]))
+        elif isinstance(model, DrillSet):
+            problems.extend(_duplicate_ids(item, "drills", [d.id for d in model.drills]))
+        if isinstance(model, (ObjectionFAQ, DrillSet)):
+            key = "objections" if isinstance(model, ObjectionFAQ) else "drills"
+            previous = seen_products.get(f"{key}:{model.product}")
+            if previous is not None:
+                problems.append(item.problem(("product",), f"product {model.product!r} already has {key} in {previous[0]}"))
+            seen_products[f"{key}:{model.product}"] = (item.shown, item)
+    for item in loaded:
+        if isinstance(item.model, Scenario):
+            problems.extend(_check_scenario(item, item.model, library))
+    problems.extend(_check_versions(library, pitch_files))
+    for pid, product in library.products.items():
+        if product.product is None and (product.pitches or product.objections or product.drills):
+            anchor = next((i for i in loaded if not isinstance(i.model, (Scenario, Product))
+                           and getattr(i.model, "product", None) in (pid, None)), None)
+            if anchor is not None:
+                problems.append(anchor.problem((), f"product {pid!r} has no product.yaml (name, language)", "warning"))
+    return problems

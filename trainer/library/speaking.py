@@ -1,0 +1,29 @@
+"""Speaking-time estimates: about 150 English words or 250 Chinese characters a minute.
+
+Kept in the library (not the scorer) because the study screen and ``trainer show`` need an estimate for a
+script without any attempt to score.
+"""
+
+from __future__ import annotations
+
+import re
+
+ENGLISH_WPM = 150
+CJK_CPM = 250
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[^\s\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+")
+
+
+def count_units(text: str) -> tuple[int, int]:
+    """(words outside CJK, CJK characters) in ``text``."""
+    return len(_WORD.findall(_CJK.sub(" ", text))), len(_CJK.findall(text))
+
+
+def estimate_seconds(text: str) -> float:
+    words, chars = count_units(text)
+    return words / ENGLISH_WPM * 60 + chars / CJK_CPM * 60
+
+
+def format_duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}" if seconds >= 60 else f"{seconds} s"
