@@ -34,7 +34,11 @@ def library_option(func: F) -> F:
 
 def format_option(*choices: str) -> Callable[[F], F]:
     return click.option(
-        "--format", "output_format", type=click.Choice(choices), default=choices[0], show_default=True,
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
         help="Output format.",
     )
 
@@ -67,14 +71,22 @@ def console(file: Any = None) -> Any:
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pitch-trainer", prog_name="trainer")
+@library_option
 @click.pass_context
-def main(ctx: click.Context) -> None:
+def main(ctx: click.Context, library_dir: Path | None) -> None:
     """Pitch Trainer: learn your sales pitch, objection answers and discovery questions by heart.
 
-    Run without a command to open the practice app.
+    Run without a command to open the practice app on the library.
     """
-    if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+    if ctx.invoked_subcommand is not None:
+        return
+    try:
+        root = find_library(library_dir)
+    except ContentError as exc:
+        fail(str(exc))
+    from .tui.app import run_app
+
+    run_app(root)
 
 
 @main.command()
@@ -201,7 +213,9 @@ def publish(pitch_id: str, version: int | None, library_dir: Path | None) -> Non
 
 
 @main.command()
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout."
+)
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of content files (for editor autocompletion)."""
     from .library.files import write_atomic

@@ -4,8 +4,8 @@ Pure domain code: no UI imports. Start with :func:`load_library` and :func:`find
 """
 
 from .catalog import Library, Pitch, ProductContent
-from .locate import find_library
 from .loader import load_library
+from .locate import find_library
 from .problems import ContentError, Problem
 
 __all__ = ["ContentError", "Library", "Pitch", "Problem", "ProductContent", "find_library", "load_library"]

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Library
+from .files import create_new, write_atomic
 from .hashing import content_hash
 from .loader import load_file
 from .models import PitchVersion
 from .problems import ContentError, display_path
-from .files import create_new, write_atomic
 
 CHANGES_PLACEHOLDER = "Describe what changed since version {n}."
 
@@ -99,13 +99,17 @@ def new_version(library: Library, pitch_id: str) -> AuthoringResult:
     return AuthoringResult(target, number, f"created draft version {number}: {display_path(target)}")
 
 
-def publish(library: Library, pitch_id: str, version: int | None = None, today: dt.date | None = None) -> AuthoringResult:
+def publish(
+    library: Library, pitch_id: str, version: int | None = None, today: dt.date | None = None
+) -> AuthoringResult:
     """Publish a draft (default: the newest one) — or seal a published version that has no hash yet."""
     pitch = library.pitch(pitch_id)
     if version is None:
         drafts = [n for n, v in pitch.versions.items() if v.status == "draft"]
         if not drafts:
-            raise ContentError(f"pitch {pitch_id!r} has no draft to publish; start one with `trainer new-version {pitch_id}`")
+            raise ContentError(
+                f"pitch {pitch_id!r} has no draft to publish; start one with `trainer new-version {pitch_id}`"
+            )
         version = max(drafts)
     model = pitch.version(version)
     path = pitch.files[version]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -15,39 +14,45 @@ if TYPE_CHECKING:
     from .catalog import Library
     from .loader import LoadedFile
 
-_SPACE = re.compile(r"\s+")
-
 
 def _squash(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()
 
 
 def _check_pitch_file(item: LoadedFile, model: PitchVersion) -> list[Problem]:
     problems: list[Problem] = []
     for cut_name, cut in model.cuts.items():
         for s_index, section in enumerate(cut.sections):
+            if not section.key_phrases:
+                continue
             text = _squash(section.text)
             for p_index, phrase in enumerate(section.key_phrases):
                 if _squash(phrase) not in text:
-                    problems.append(item.problem(
-                        ("cuts", cut_name, "sections", s_index, "key_phrases", p_index),
-                        f"key phrase {phrase!r} does not appear in the text of section {section.name!r}",
-                    ))
+                    problems.append(
+                        item.problem(
+                            ("cuts", cut_name, "sections", s_index, "key_phrases", p_index),
+                            f"key phrase {phrase!r} does not appear in the text of section {section.name!r}",
+                        )
+                    )
     if model.status in ("published", "retired"):
         if model.content_hash is None:
             if model.status == "published":
-                problems.append(item.problem(
-                    ("status",),
-                    "published without a content_hash, so later edits cannot be detected; "
-                    f"run `trainer publish {model.pitch} --version {model.version}` to seal it",
-                    "warning",
-                ))
+                problems.append(
+                    item.problem(
+                        ("status",),
+                        "published without a content_hash, so later edits cannot be detected; "
+                        f"run `trainer publish {model.pitch} --version {model.version}` to seal it",
+                        "warning",
+                    )
+                )
         elif model.content_hash != content_hash(model):
-            problems.append(item.problem(
-                ("content_hash",),
-                f"version {model.version} is {model.status} and must not change, but its text was edited "
-                f"after publishing; undo the edit, or run `trainer new-version {model.pitch}` and edit the draft",
-            ))
+            problems.append(
+                item.problem(
+                    ("content_hash",),
+                    f"version {model.version} is {model.status} and must not change, but its text was edited "
+                    f"after publishing; undo the edit, or run `trainer new-version {model.pitch}` and edit the draft",
+                )
+            )
     elif model.content_hash is not None:
         problems.append(item.problem(("content_hash",), "a draft has no content_hash; remove it", "warning"))
     return problems
@@ -71,31 +76,42 @@ def _check_versions(library: Library, files: dict[tuple[str, int], LoadedFile]) 
         newest_item = files[(pitch.id, numbers[-1])]
         missing = sorted(set(range(1, numbers[-1] + 1)) - set(numbers))
         if missing:
-            problems.append(newest_item.problem(
-                ("version",),
-                f"pitch {pitch.id!r} has no version {', '.join(map(str, missing))}; versions are never deleted",
-                "warning",
-            ))
+            problems.append(
+                newest_item.problem(
+                    ("version",),
+                    f"pitch {pitch.id!r} has no version {', '.join(map(str, missing))}; versions are never deleted",
+                    "warning",
+                )
+            )
         drafts = [n for n in numbers if pitch.versions[n].status == "draft"]
         if len(drafts) > 1:
-            problems.append(files[(pitch.id, drafts[-1])].problem(
-                ("status",), f"pitch {pitch.id!r} has several drafts (versions {', '.join(map(str, drafts))})",
-                "warning",
-            ))
+            problems.append(
+                files[(pitch.id, drafts[-1])].problem(
+                    ("status",),
+                    f"pitch {pitch.id!r} has several drafts (versions {', '.join(map(str, drafts))})",
+                    "warning",
+                )
+            )
         published_after = [n for n in numbers if pitch.versions[n].status != "draft" and drafts and n > drafts[0]]
         if published_after:
-            problems.append(files[(pitch.id, drafts[0])].problem(
-                ("status",),
-                f"draft version {drafts[0]} is older than published version {published_after[-1]}; "
-                "retire it or make a new version",
-                "warning",
-            ))
+            problems.append(
+                files[(pitch.id, drafts[0])].problem(
+                    ("status",),
+                    f"draft version {drafts[0]} is older than published version {published_after[-1]}; "
+                    "retire it or make a new version",
+                    "warning",
+                )
+            )
     return problems
 
 
 def _check_scenario(item: LoadedFile, model: Scenario, library: Library) -> list[Problem]:
     if model.product not in library.products:
-        return [item.problem(("product",), f"no product {model.product!r}{did_you_mean(model.product, list(library.products))}")]
+        return [
+            item.problem(
+                ("product",), f"no product {model.product!r}{did_you_mean(model.product, list(library.products))}"
+            )
+        ]
     product = library.products[model.product]
     problems: list[Problem] = []
     objection_ids = [o.id for o in product.objections.objections] if product.objections else []
@@ -105,28 +121,42 @@ def _check_scenario(item: LoadedFile, model: Scenario, library: Library) -> list
         if step.pitch is not None:
             ref = step.pitch
             if ref.id not in pitches:
-                problems.append(item.problem(("steps", index, "pitch", "id"), f"no pitch {ref.id!r}{did_you_mean(ref.id, list(pitches))}"))
+                problems.append(
+                    item.problem(
+                        ("steps", index, "pitch", "id"), f"no pitch {ref.id!r}{did_you_mean(ref.id, list(pitches))}"
+                    )
+                )
                 continue
             pitch = pitches[ref.id]
             if ref.version is not None and ref.version not in pitch.versions:
-                problems.append(item.problem(("steps", index, "pitch", "version"), f"pitch {ref.id!r} has no version {ref.version}"))
+                problems.append(
+                    item.problem(("steps", index, "pitch", "version"), f"pitch {ref.id!r} has no version {ref.version}")
+                )
                 continue
             version = pitch.versions[ref.version] if ref.version else pitch.practice_version
             if version.cuts.get(ref.cut) is None:
-                problems.append(item.problem(
-                    ("steps", index, "pitch", "cut"),
-                    f"version {version.version} of {ref.id!r} has no {ref.cut} cut (it has {', '.join(version.cuts.names())})",
-                ))
+                problems.append(
+                    item.problem(
+                        ("steps", index, "pitch", "cut"),
+                        f"version {version.version} of {ref.id!r} has no {ref.cut} cut "
+                        f"(it has {', '.join(version.cuts.names())})",
+                    )
+                )
         elif step.objection is not None and step.objection not in objection_ids:
-            problems.append(item.problem(
-                ("steps", index, "objection"),
-                f"no objection {step.objection!r} in product {model.product!r}{did_you_mean(step.objection, objection_ids)}",
-            ))
+            problems.append(
+                item.problem(
+                    ("steps", index, "objection"),
+                    f"no objection {step.objection!r} in product {model.product!r}"
+                    + did_you_mean(step.objection, objection_ids),
+                )
+            )
         elif step.drill is not None and step.drill not in drill_ids:
-            problems.append(item.problem(
-                ("steps", index, "drill"),
-                f"no drill {step.drill!r} in product {model.product!r}{did_you_mean(step.drill, drill_ids)}",
-            ))
+            problems.append(
+                item.problem(
+                    ("steps", index, "drill"),
+                    f"no drill {step.drill!r} in product {model.product!r}{did_you_mean(step.drill, drill_ids)}",
+                )
+            )
     return problems
 
 
@@ -148,7 +178,9 @@ def check_library(library: Library, loaded: list[LoadedFile]) -> list[Problem]:
             key = "objections" if isinstance(model, ObjectionFAQ) else "drills"
             previous = seen_products.get(f"{key}:{model.product}")
             if previous is not None:
-                problems.append(item.problem(("product",), f"product {model.product!r} already has {key} in {previous[0]}"))
+                problems.append(
+                    item.problem(("product",), f"product {model.product!r} already has {key} in {previous[0]}")
+                )
             seen_products[f"{key}:{model.product}"] = (item.shown, item)
     for item in loaded:
         if isinstance(item.model, Scenario):
@@ -156,8 +188,14 @@ def check_library(library: Library, loaded: list[LoadedFile]) -> list[Problem]:
     problems.extend(_check_versions(library, pitch_files))
     for pid, product in library.products.items():
         if product.product is None and (product.pitches or product.objections or product.drills):
-            anchor = next((i for i in loaded if not isinstance(i.model, (Scenario, Product))
-                           and getattr(i.model, "product", None) in (pid, None)), None)
+            anchor = next(
+                (
+                    i
+                    for i in loaded
+                    if not isinstance(i.model, (Scenario, Product)) and getattr(i.model, "product", None) in (pid, None)
+                ),
+                None,
+            )
             if anchor is not None:
                 problems.append(anchor.problem((), f"product {pid!r} has no product.yaml (name, language)", "warning"))
     return problems

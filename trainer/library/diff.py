@@ -13,7 +13,9 @@ from typing import Literal
 
 from .models import Cut, PitchVersion
 
-_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\s\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_TOKEN = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\s\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"
+)
 
 Op = Literal["equal", "insert", "delete", "replace"]
 
@@ -59,7 +61,9 @@ def _tokens(text: str) -> list[re.Match[str]]:
 def diff_text(old: str, new: str) -> list[Change]:
     """Word-level changes turning ``old`` into ``new`` (spans refer to ``new``)."""
     old_tokens, new_tokens = _tokens(old), _tokens(new)
-    matcher = difflib.SequenceMatcher(a=[t.group() for t in old_tokens], b=[t.group() for t in new_tokens], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[t.group() for t in old_tokens], b=[t.group() for t in new_tokens], autojunk=False
+    )
     changes: list[Change] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         old_words = old[old_tokens[i1].start() : old_tokens[i2 - 1].end()] if i2 > i1 else ""
@@ -79,7 +83,11 @@ def diff_cut(old: Cut | None, new: Cut | None, cut: str) -> CutDiff:
     for section in new.sections if new else []:
         before = old_sections.get(section.name)
         if before is None:
-            result.append(SectionDiff(section.name, "added", [Change("insert", "", section.text, 0, len(section.text))], "", section.text))
+            result.append(
+                SectionDiff(
+                    section.name, "added", [Change("insert", "", section.text, 0, len(section.text))], "", section.text
+                )
+            )
             continue
         changes = diff_text(before.text, section.text)
         status = "same" if all(c.op == "equal" for c in changes) else "changed"

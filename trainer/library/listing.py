@@ -15,25 +15,50 @@ def library_items(library: Library) -> list[dict[str, Any]]:
         for pitch_id in sorted(product.pitches):
             pitch = product.pitches[pitch_id]
             version = pitch.practice_version
-            items.append({
-                "kind": "pitch", "id": pitch_id, "product": pid, "title": version.title,
-                "version": version.version, "status": version.status, "cuts": list(version.cuts.names()),
-                "versions": [{"version": n, "status": v.status} for n, v in sorted(pitch.versions.items())],
-            })
+            items.append(
+                {
+                    "kind": "pitch",
+                    "id": pitch_id,
+                    "product": pid,
+                    "title": version.title,
+                    "version": version.version,
+                    "status": version.status,
+                    "cuts": list(version.cuts.names()),
+                    "versions": [{"version": n, "status": v.status} for n, v in sorted(pitch.versions.items())],
+                }
+            )
         for objection in product.objections.objections if product.objections else []:
-            items.append({
-                "kind": "objection", "id": objection.id, "product": pid, "title": objection.objection,
-                "category": objection.category, "version": product.objections.version,
-            })
+            items.append(
+                {
+                    "kind": "objection",
+                    "id": objection.id,
+                    "product": pid,
+                    "title": objection.objection,
+                    "category": objection.category,
+                    "version": product.objections.version,
+                }
+            )
         for drill in product.drills.drills if product.drills else []:
-            items.append({
-                "kind": "drill", "id": drill.id, "product": pid, "title": drill.goal,
-                "topic": drill.topic, "version": product.drills.version,
-            })
+            items.append(
+                {
+                    "kind": "drill",
+                    "id": drill.id,
+                    "product": pid,
+                    "title": drill.goal,
+                    "topic": drill.topic,
+                    "version": product.drills.version,
+                }
+            )
     for sid in sorted(library.scenarios):
         scenario = library.scenarios[sid]
-        items.append({
-            "kind": "scenario", "id": sid, "product": scenario.product, "title": scenario.title,
-            "stage": scenario.stage, "steps": len(scenario.steps),
-        })
+        items.append(
+            {
+                "kind": "scenario",
+                "id": sid,
+                "product": scenario.product,
+                "title": scenario.title,
+                "stage": scenario.stage,
+                "steps": len(scenario.steps),
+            }
+        )
     return items

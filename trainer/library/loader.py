@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from pathlib import Path
@@ -31,13 +32,27 @@ def scenario_dir(root: Path) -> Path:
 
 
 def detect_kind(data: Any, path: Path) -> str | None:
-    """What kind of file this is, from its top-level keys (so a single file can be checked anywhere)."""
+    """What kind of file this is: from its top-level keys, else from its name and place.
+
+    Keys first, so a single file can be checked anywhere; the name is the fallback, so a misspelt
+    top-level key still gets a "did you mean" instead of "unknown file".
+    """
     if isinstance(data, dict):
-        for key, kind in (("pitch", "pitch"), ("objections", "objections"), ("drills", "drills"), ("steps", "scenario")):
+        for key, kind in (
+            ("pitch", "pitch"),
+            ("objections", "objections"),
+            ("drills", "drills"),
+            ("steps", "scenario"),
+        ):
             if key in data:
                 return kind
-        if path.name in ("product.yaml", "product.yml"):
-            return "product"
+    stem = path.stem
+    if stem in ("product", "objections", "drills"):
+        return stem
+    if _VERSION_FILE.match(stem) and path.parent.parent.name == "pitches":
+        return "pitch"
+    if path.parent.name == "scenarios":
+        return "scenario"
     return None
 
 
@@ -74,10 +89,15 @@ def load_file(path: Path, root: Path | None = None, text: str | None = None) -> 
     except YamlProblem as exc:
         return None, [Problem(shown, exc.position.line, exc.position.col, exc.message)]
     kind = detect_kind(doc.data, path)
+    if not isinstance(doc.data, dict):
+        found = "a list" if isinstance(doc.data, list) else "a single value"
+        return None, [Problem(shown, 1, 1, f"a content file holds keys and values (like `pitch: ...`), not {found}")]
     if kind is None:
         return None, [
             Problem(
-                shown, 1, 1,
+                shown,
+                1,
+                1,
                 "cannot tell what this file holds: expected a top-level key 'pitch', 'objections', 'drills' "
                 "or 'steps' (a scenario), or a file named product.yaml",
             )
@@ -117,8 +137,21 @@ def _placement_problems(item: LoadedFile, cdir: Path, sdir: Path) -> list[Proble
 
 
 def load_library(root: Path) -> Library:
-    """Load every product and scenario under ``root``; never raises for content problems."""
-    root = Path(root)
+    """Load every product and scenario under ``root``; never raises for content problems.
+
+    The cyclic garbage collector is paused while loading: loading allocates hundreds of thousands of
+    small objects that are all kept, and repeated full collections over them cost more than the parsing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_library(Path(root))
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_library(root: Path) -> Library:
     library = Library(root=root)
     cdir, sdir = content_dir(root), scenario_dir(root)
     loaded: list[LoadedFile] = []
@@ -170,7 +203,9 @@ def _assemble(library: Library, loaded: list[LoadedFile]) -> None:
             pitch = product(pid).pitches.setdefault(model.pitch, Pitch(id=model.pitch, product=pid))
             owners[model.pitch] = pitch
             if model.version in pitch.versions:
-                library.problems.append(item.problem(("version",), f"version {model.version} of {model.pitch!r} exists twice"))
+                library.problems.append(
+                    item.problem(("version",), f"version {model.version} of {model.pitch!r} exists twice")
+                )
                 continue
             pitch.versions[model.version] = model
             pitch.files[model.version] = item.path

@@ -79,7 +79,7 @@ class Cuts(_Strict):
 
     @model_validator(mode="after")
     def _at_least_one(self) -> Cuts:
-        if not self.items():
+        if self.s30 is None and self.min5 is None and self.demo is None:
             raise ValueError("a pitch needs at least one cut: 30s, 5min or demo")
         return self
 

@@ -6,6 +6,7 @@ straight to it. Lines and columns are 1-based, as editors count them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
@@ -42,8 +43,6 @@ class ContentError(Exception):
 def display_path(path: Path) -> str:
     """A path for messages that editors and terminals can open: relative to the working directory when
     inside it, else absolute."""
-    resolved = path.resolve()
-    try:
-        return str(resolved.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(resolved)
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith("..") else relative

@@ -25,14 +25,19 @@ def render_listing(library: Library) -> RenderableType:
             version = pitch.practice_version
             others = [f"v{n} {v.status}" for n, v in sorted(pitch.versions.items()) if n != version.version]
             table.add_row(
-                pitch_id, version.title, f"v{version.version}" + (f" ({', '.join(others)})" if others else ""),
-                version.status, ", ".join(version.cuts.names()),
+                pitch_id,
+                version.title,
+                f"v{version.version}" + (f" ({', '.join(others)})" if others else ""),
+                version.status,
+                ", ".join(version.cuts.names()),
             )
         parts.append(table)
         if product.objections:
             by_category = Counter(o.category for o in product.objections.objections)
             spread = ", ".join(f"{name} {count}" for name, count in sorted(by_category.items()))
-            parts.append(Text(f"  {len(product.objections.objections)} objections (v{product.objections.version}): {spread}"))
+            parts.append(
+                Text(f"  {len(product.objections.objections)} objections (v{product.objections.version}): {spread}")
+            )
         if product.drills:
             parts.append(Text(f"  {len(product.drills.drills)} closed-question drills (v{product.drills.version})"))
     if library.scenarios:

@@ -41,9 +41,7 @@ def render_cut(name: str, cut: Cut, language: str = "en") -> RenderableType:
 
 
 def render_version(pitch: Pitch, version: PitchVersion, cuts: list[str], language: str = "en") -> RenderableType:
-    head = Text.assemble(
-        (version.title, "bold"), f"  ({pitch.id} v{version.version}, {version.status})"
-    )
+    head = Text.assemble((version.title, "bold"), f"  ({pitch.id} v{version.version}, {version.status})")
     parts: list[RenderableType] = [head]
     if version.changes:
         parts.append(Text(f"Changes: {' '.join(version.changes.split())}", style="dim"))

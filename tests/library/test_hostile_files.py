@@ -1,0 +1,95 @@
+"""A manager who breaks a file gets one exact, friendly message with its line and column — never a crash."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from trainer.library.loader import load_file
+from trainer.library.yaml_source import MAX_BYTES, MAX_DEPTH
+
+CORPUS = Path(__file__).parent / "corpus"
+
+# file -> (line, column, a fragment of the message)
+EXPECTED = {
+    "misspelt-key.yaml": (8, 5, "unknown key 'sectons'; did you mean 'sections'?"),
+    "bad-status.yaml": (3, 9, "did you mean 'published'?"),
+    "wrong-type.yaml": (7, 21, "expected a whole number, got 'thirty'"),
+    "missing-field.yaml": (9, 9, "missing required key 'text'"),
+    "bad-id.yaml": (1, 8, "is not a valid id"),
+    "unknown-cut.yaml": (6, 3, "unknown key '5mins'; did you mean '5min'?"),
+    "malformed.yaml": (5, 5, "starts at line 4, column 8"),
+    "tabs.yaml": (4, 1, "tab character"),
+    "python-tag.yaml": (3, 13, "tag '!!python/object/apply:os.system' is not allowed"),
+    "custom-tag.yaml": (4, 5, "tag '!objection' is not allowed"),
+    "billion-laughs.yaml": (4, 8, "anchors and aliases"),
+    "duplicate-key.yaml": (8, 5, "duplicate key 'answer' (first defined at line 7)"),
+    "two-documents.yaml": (3, 1, "more than one YAML document"),
+    "not-a-mapping.yaml": (1, 1, "not a list"),
+    "unknown-kind.yaml": (1, 1, "cannot tell what this file holds"),
+    "bad-category.yaml": (5, 15, "did you mean 'price'?"),
+    "step-two-tasks.yaml": (7, 5, "exactly one of pitch, objection or drill (found objection, drill)"),
+    "empty.yaml": (1, 1, "file is empty"),
+    "latin1.yaml": (4, 12, "not valid UTF-8 (byte 0xe9)"),
+    "binary.yaml": (2, 1, "binary file"),
+}
+
+
+def test_every_corpus_file_has_an_expectation() -> None:
+    assert sorted(p.name for p in CORPUS.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_file_is_reported_at_its_position(name: str) -> None:
+    line, col, fragment = EXPECTED[name]
+    item, problems = load_file(CORPUS / name)
+    assert item is None
+    matching = [p for p in problems if fragment in p.message]
+    assert matching, [str(p) for p in problems]
+    assert (matching[0].line, matching[0].col) == (line, col)
+    assert str(matching[0]).endswith(f"{name}:{line}:{col}: {matching[0].message}")
+
+
+def test_a_python_tag_is_never_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    file = tmp_path / "evil.yaml"
+    file.write_text(f'product: acme\nversion: 1\nobjections: !!python/object/apply:os.system ["touch {marker}"]\n')
+    _, problems = load_file(file)
+    assert problems and not marker.exists()
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    start = time.perf_counter()
+    load_file(CORPUS / "billion-laughs.yaml")
+    assert time.perf_counter() - start < 5  # generous: it must not expand 9**8 items
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 5, 200_000])
+def test_deep_flow_nesting_is_refused_without_crashing(tmp_path: Path, depth: int) -> None:
+    file = tmp_path / "deep.yaml"
+    file.write_text("pitch: " + "[" * depth + "]" * depth + "\n")
+    _, problems = load_file(file)
+    assert [p.message for p in problems] == [f"nesting is deeper than {MAX_DEPTH} levels"]
+    assert problems[0].line == 1
+
+
+def test_deep_block_nesting_is_refused(tmp_path: Path) -> None:
+    lines = [" " * level + f"k{level}:" for level in range(MAX_DEPTH + 10)]
+    file = tmp_path / "deep-block.yaml"
+    file.write_text("\n".join(lines) + " 1\n")
+    _, problems = load_file(file)
+    assert "nesting is deeper" in problems[0].message
+
+
+def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    file = tmp_path / "huge.yaml"
+    file.write_text("product: acme\n# " + "x" * MAX_BYTES + "\n")
+    _, problems = load_file(file)
+    assert "too large" in problems[0].message and (problems[0].line, problems[0].col) == (1, 1)
+
+
+def test_unreadable_path_is_a_problem_not_an_exception(tmp_path: Path) -> None:
+    _, problems = load_file(tmp_path / "missing.yaml")
+    assert "cannot read file" in problems[0].message
