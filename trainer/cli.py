@@ -1,72 +1,18 @@
 """The ``trainer`` command: parse arguments, call the core, print. Nothing else lives here.
 
 Exit codes: 0 success, 1 content problems, 2 usage errors (bad arguments, unknown ids).
+The commands live in :mod:`trainer.commands`, grouped by who uses them.
 """
 
 from __future__ import annotations
 
-import json
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from .library import ContentError, Library, find_library, load_library
-from .library.models import CUT_NAMES
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-
-
-def library_option(func: F) -> F:
-    return click.option(
-        "--library",
-        "library_dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        help="Library folder (holding content/ and scenarios/). Default: $TRAINER_LIBRARY, ./content, the sample.",
-    )(func)
-
-
-def format_option(*choices: str) -> Callable[[F], F]:
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(choices),
-        default=choices[0],
-        show_default=True,
-        help="Output format.",
-    )
-
-
-def fail(message: str, code: int = EXIT_USAGE) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(code)
-
-
-def open_library(library_dir: Path | None, *, quiet: bool = False) -> Library:
-    try:
-        root = find_library(library_dir)
-    except ContentError as exc:
-        fail(str(exc))
-    library = load_library(root)
-    if library.errors and not quiet:
-        click.echo(
-            f"Warning: {len(library.errors)} problem(s) in the library at {root}; "
-            "run `trainer check` for details. The rest loaded.",
-            err=True,
-        )
-    return library
-
-
-def console(file: Any = None) -> Any:
-    from rich.console import Console
-
-    return Console(file=file, highlight=False, soft_wrap=False)
+from .commands import content, practice
+from .commands.common import fail, library_option
+from .library import ContentError, find_library
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -89,144 +35,16 @@ def main(ctx: click.Context, library_dir: Path | None) -> None:
     run_app(root)
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@library_option
-@format_option("text", "json")
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(paths: tuple[Path, ...], library_dir: Path | None, output_format: str, strict: bool) -> None:
-    """Validate a library (default) or the given files and folders.
-
-    Every problem is printed as FILE:LINE:COL: MESSAGE. Exit 1 when there are errors (or warnings with
-    --strict), so a content repository's CI can run it.
-    """
-    from .library.checking import check_paths
-
-    if paths:
-        report = check_paths(list(paths))
-    else:
-        try:
-            root = find_library(library_dir)
-        except ContentError as exc:
-            fail(str(exc))
-        report = check_paths([root])
-    if output_format == "json":
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        for problem in report.problems:
-            click.echo(str(problem))
-        click.echo(report.summary(), err=bool(report.problems))
-    if report.errors or (strict and report.warnings):
-        sys.exit(EXIT_PROBLEMS)
-
-
-@main.command(name="list")
-@library_option
-@format_option("text", "json")
-def list_command(library_dir: Path | None, output_format: str) -> None:
-    """List the products, pitches, objections, drills and scenarios in the library."""
-    from .library.listing import library_items
-
-    library = open_library(library_dir)
-    items = library_items(library)
-    if output_format == "json":
-        click.echo(json.dumps(items, indent=2, ensure_ascii=False))
-        return
-    from .render.listing import render_listing
-
-    console().print(render_listing(library))
-
-
-def _pitch_version(library: Library, pitch_id: str, version: int | None) -> tuple[Any, Any]:
-    try:
-        pitch = library.pitch(pitch_id)
-        return pitch, pitch.version(version)
-    except ContentError as exc:
-        fail(str(exc))
-        raise  # unreachable: fail exits
-
-
-@main.command()
-@click.argument("pitch_id", metavar="PITCH")
-@click.option("--cut", type=click.Choice(CUT_NAMES), help="Only this cut (default: all).")
-@click.option("--version", "version", type=click.IntRange(min=1), help="Version number (default: newest published).")
-@library_option
-def show(pitch_id: str, cut: str | None, version: int | None, library_dir: Path | None) -> None:
-    """Print a pitch readably, key phrases highlighted and demo cues set apart."""
-    from .render.pitch import render_version
-
-    library = open_library(library_dir)
-    pitch, chosen = _pitch_version(library, pitch_id, version)
-    if cut and chosen.cuts.get(cut) is None:
-        fail(f"version {chosen.version} of {pitch_id!r} has no {cut} cut (it has {', '.join(chosen.cuts.names())})")
-    language = library.products[pitch.product].language
-    console().print(render_version(pitch, chosen, [cut] if cut else list(chosen.cuts.names()), language))
-
-
-@main.command()
-@click.argument("pitch_id", metavar="PITCH")
-@click.argument("old", type=click.IntRange(min=1), metavar="A")
-@click.argument("new", type=click.IntRange(min=1), metavar="B")
-@click.option("--cut", type=click.Choice(CUT_NAMES), help="Only this cut (default: all).")
-@library_option
-def diff(pitch_id: str, old: int, new: int, cut: str | None, library_dir: Path | None) -> None:
-    """Word-level differences between versions A and B of a pitch: [-removed-] {+added+}."""
-    from .library.diff import diff_versions
-    from .render.diff import render_diffs
-
-    library = open_library(library_dir)
-    _, first = _pitch_version(library, pitch_id, old)
-    _, second = _pitch_version(library, pitch_id, new)
-    console().print(render_diffs(pitch_id, old, new, diff_versions(first, second, [cut] if cut else None)))
-
-
-@main.command(name="new-version")
-@click.argument("pitch_id", metavar="PITCH")
-@library_option
-def new_version_command(pitch_id: str, library_dir: Path | None) -> None:
-    """Copy the newest version of PITCH to a new draft file (never overwrites a file)."""
-    from .library.authoring import new_version
-
-    library = open_library(library_dir)
-    try:
-        result = new_version(library, pitch_id)
-    except ContentError as exc:
-        fail(str(exc), EXIT_PROBLEMS if exc.problems else EXIT_USAGE)
-    click.echo(result.message)
-    click.echo("Edit it, say what changed in `changes:`, then run `trainer publish " + pitch_id + "`.")
-
-
-@main.command()
-@click.argument("pitch_id", metavar="PITCH")
-@click.option("--version", "version", type=click.IntRange(min=1), help="Version to publish (default: the draft).")
-@library_option
-def publish(pitch_id: str, version: int | None, library_dir: Path | None) -> None:
-    """Publish the draft of PITCH: it becomes what reps practise, sealed with a content hash."""
-    from .library.authoring import publish as publish_version
-
-    library = open_library(library_dir, quiet=True)
-    try:
-        result = publish_version(library, pitch_id, version)
-    except ContentError as exc:
-        fail(str(exc), EXIT_PROBLEMS if exc.problems else EXIT_USAGE)
-    click.echo(result.message)
-
-
-@main.command()
-@click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of stdout."
-)
-def schema(output: Path | None) -> None:
-    """Print the JSON Schema of content files (for editor autocompletion)."""
-    from .library.files import write_atomic
-    from .library.schema import content_schema
-
-    text = json.dumps(content_schema(), indent=2, ensure_ascii=False) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    click.echo(f"wrote {output}", err=True)
+for command in (
+    content.check,
+    content.list_command,
+    content.show,
+    content.diff,
+    content.new_version_command,
+    content.publish,
+    content.schema,
+    practice.history,
+    practice.due,
+    practice.export,
+):
+    main.add_command(command)

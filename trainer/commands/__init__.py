@@ -1,0 +1,1 @@
+"""The `trainer` subcommands, grouped by who uses them."""

@@ -1,0 +1,92 @@
+"""What every command shares: library and store options, output formats, friendly failures."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from ..library import ContentError, Library, find_library, load_library
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+def library_option(func: F) -> F:
+    return click.option(
+        "--library",
+        "library_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Library folder (holding content/ and scenarios/). Default: $TRAINER_LIBRARY, ./content, the sample.",
+    )(func)
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def open_library(library_dir: Path | None, *, quiet: bool = False) -> Library:
+    try:
+        root = find_library(library_dir)
+    except ContentError as exc:
+        fail(str(exc))
+    library = load_library(root)
+    if library.errors and not quiet:
+        click.echo(
+            f"Warning: {len(library.errors)} problem(s) in the library at {root}; "
+            "run `trainer check` for details. The rest loaded.",
+            err=True,
+        )
+    return library
+
+
+def console(file: Any = None) -> Any:
+    from rich.console import Console
+
+    return Console(file=file, highlight=False, soft_wrap=False)
+
+
+def store_options(func: F) -> F:
+    func = click.option("--rep", default=None, help="Rep profile name. Default: $TRAINER_REP, else your user name.")(
+        func
+    )
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Practice database. Default: $TRAINER_DB, else practice.sqlite3 in your user data folder.",
+    )(func)
+
+
+def open_store(db_path: Path | None) -> Any:
+    from ..store.database import PracticeStore, StoreError
+
+    try:
+        return PracticeStore(db_path)
+    except StoreError as exc:
+        fail(str(exc), EXIT_PROBLEMS)
+
+
+def resolve_rep(rep: str | None) -> str:
+    from ..store.database import default_rep
+
+    return rep or default_rep()

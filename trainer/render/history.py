@@ -1,0 +1,58 @@
+"""Practice history and the due queue as terminal tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.table import Table
+
+from ..library.catalog import Library
+from ..store.attempts import Attempt
+from ..store.scheduling import RATING_NAMES, DueItem
+
+
+def _when(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def item_label(kind: str, item_id: str, cut: str | None) -> str:
+    return f"{item_id} {cut}" if cut else item_id
+
+
+def render_history(attempts: Sequence[Attempt], *, show_rep: bool = False) -> Table:
+    table = Table(box=None, header_style="dim", pad_edge=False)
+    columns = ["when", *(["rep"] if show_rep else []), "kind", "item", "version", "score", "tier", "rating"]
+    for column in columns:
+        table.add_column(column, justify="right" if column == "score" else "left")
+    for attempt in attempts:
+        row = [
+            _when(attempt.started_at),
+            *([attempt.rep] if show_rep else []),
+            attempt.kind,
+            item_label(attempt.kind, attempt.item_id, attempt.cut),
+            f"v{attempt.version}" if attempt.version else "",
+            f"{attempt.score:.0f}",
+            attempt.tier,
+            RATING_NAMES.get(attempt.rating or 0, ""),
+        ]
+        table.add_row(*row)
+    return table
+
+
+def render_due(items: Sequence[DueItem], library: Library) -> Table | str:
+    if not items:
+        return "Nothing is due. Well done — come back tomorrow."
+    table = Table(box=None, header_style="dim", pad_edge=False)
+    for column in ("why", "kind", "product", "item", "last score", "due since"):
+        table.add_column(column)
+    for item in items:
+        table.add_row(
+            item.reason,
+            item.kind,
+            item.product,
+            item_label(item.kind, item.item_id, item.cut),
+            "" if item.last_score is None else f"{item.last_score:.0f}",
+            "" if item.due_at is None else _when(item.due_at),
+        )
+    return table

@@ -1,0 +1,79 @@
+"""What one practice attempt is, as stored: tied to the exact version practised."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ItemKind = Literal["pitch", "objection", "drill"]
+ITEM_KINDS: tuple[ItemKind, ...] = ("pitch", "objection", "drill")
+
+
+def item_key(kind: str, product: str, item_id: str, cut: str | None = None) -> str:
+    """One stable key per practisable card: a pitch cut, an objection or a drill."""
+    return f"{kind}:{product}:{item_id}" + (f":{cut}" if cut else "")
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class NewAttempt:
+    """An attempt to record. ``breakdown`` is the scorer's result as JSON-ready data."""
+
+    rep: str
+    kind: ItemKind
+    item_id: str
+    product: str
+    score: float
+    tier: str
+    attempt_text: str
+    breakdown: dict[str, Any] = field(default_factory=dict)
+    cut: str | None = None
+    version: int | None = None
+    content_hash: str | None = None
+    started_at: dt.datetime = field(default_factory=utc_now)
+    duration_seconds: float | None = None
+    rating: int | None = None  # 1 Again … 4 Easy; a self-rating, or derived from the score
+    source: str = "app"
+    session_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        return item_key(self.kind, self.product, self.item_id, self.cut)
+
+
+@dataclass(frozen=True)
+class Attempt(NewAttempt):
+    """A stored attempt, with its row id."""
+
+    id: int = 0
+
+    def to_record(self) -> dict[str, Any]:
+        """The export record: stable column names, documented in the README."""
+        return {
+            "id": self.id,
+            "rep": self.rep,
+            "kind": self.kind,
+            "product": self.product,
+            "item_id": self.item_id,
+            "cut": self.cut,
+            "version": self.version,
+            "content_hash": self.content_hash,
+            "started_at": self.started_at.isoformat(),
+            "duration_seconds": self.duration_seconds,
+            "score": self.score,
+            "tier": self.tier,
+            "rating": self.rating,
+            "source": self.source,
+            "session_id": self.session_id,
+            "attempt_text": self.attempt_text,
+            "breakdown": self.breakdown,
+        }
+
+
+EXPORT_COLUMNS: tuple[str, ...] = tuple(
+    Attempt(rep="", kind="pitch", item_id="", product="", score=0, tier="", attempt_text="").to_record()
+)

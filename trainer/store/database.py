@@ -1,0 +1,327 @@
+"""The practice store: a SQLite file in the user's data folder that never loses a committed attempt.
+
+Durability choices: WAL journal (readers never block the writer; a killed process leaves a database that
+opens with every committed transaction), a busy timeout so two processes writing at once both succeed,
+``BEGIN IMMEDIATE`` for every write so a transaction never fails half-way for a lock, and one
+transaction per attempt that also updates its spaced-repetition card.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fsrs import Card
+
+from .attempts import Attempt, NewAttempt, utc_now
+from .migrations import DatabaseTooNew, check_version, migrate
+from .scheduling import DueItem, new_card, rating_for_score, review
+
+DB_ENV = "TRAINER_DB"
+REP_ENV = "TRAINER_REP"
+BUSY_TIMEOUT_MS = 15_000
+
+
+def default_db_path() -> Path:
+    """``$TRAINER_DB``, else ``practice.sqlite3`` in the platform's user data folder."""
+    explicit = os.environ.get(DB_ENV)
+    if explicit:
+        return Path(explicit).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("pitch-trainer", appauthor=False)) / "practice.sqlite3"
+
+
+def default_rep() -> str:
+    """``$TRAINER_REP``, else the operating-system user name."""
+    name = os.environ.get(REP_ENV)
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "rep"
+    except (KeyError, OSError):
+        return "rep"
+
+
+def _iso(moment: dt.datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _from_iso(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """A practisable item as the library has it now (its hash tells whether its words changed)."""
+
+    kind: str
+    product: str
+    item_id: str
+    cut: str | None = None
+    content_hash: str | None = None
+
+    @property
+    def key(self) -> str:
+        from .attempts import item_key
+
+        return item_key(self.kind, self.product, self.item_id, self.cut)
+
+
+class StoreError(Exception):
+    """The practice database cannot be used; the message says why and what to do."""
+
+
+_ATTEMPT_COLUMNS = (
+    "id, rep, kind, item_id, product, cut, version, content_hash, started_at, duration_seconds, score, tier, "
+    "breakdown, attempt_text, rating, source, session_id"
+)
+
+
+class PracticeStore:
+    """Thread-safe access to one practice database file."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        self._lock = threading.RLock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=15)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the practice database {self.path}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot create the practice database {self.path}: {exc.strerror or exc}") from None
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            check_version(self._db)  # before anything below may write to a file we must not touch
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            migrate(self._db)
+        except DatabaseTooNew as exc:
+            self._db.close()
+            raise StoreError(str(exc)) from None
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise StoreError(f"cannot open the practice database {self.path}: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"cannot create the practice database {self.path}: {exc.strerror or exc}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> PracticeStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # -- attempts -------------------------------------------------------------------------------------
+
+    def record(self, attempt: NewAttempt, *, schedule: bool = True) -> Attempt:
+        """Store an attempt and update its card in one transaction; returns it once committed."""
+        rating = attempt.rating if attempt.rating is not None else rating_for_score(attempt.score)
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (attempt.rep, _iso(utc_now())))
+            cursor = db.execute(
+                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    attempt.rep,
+                    attempt.kind,
+                    attempt.item_id,
+                    attempt.product,
+                    attempt.cut,
+                    attempt.version,
+                    attempt.content_hash,
+                    _iso(attempt.started_at),
+                    attempt.duration_seconds,
+                    round(float(attempt.score), 1),
+                    attempt.tier,
+                    json.dumps(attempt.breakdown, ensure_ascii=False),
+                    attempt.attempt_text,
+                    rating,
+                    attempt.source,
+                    attempt.session_id,
+                ),
+            )
+            row_id = int(cursor.lastrowid or 0)
+            if schedule:
+                self._review(db, attempt.rep, attempt.key, rating, attempt.content_hash, attempt.started_at)
+        stored = dict(attempt.__dict__, rating=rating, id=row_id)
+        return Attempt(**stored)
+
+    def rate(self, attempt_id: int, rating: int) -> None:
+        """Replace the rating of a stored attempt (a self-rating given after seeing the answer)."""
+        with self._write() as db:
+            row = db.execute(f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no attempt {attempt_id}")
+            attempt = _attempt(row)
+            db.execute("UPDATE attempts SET rating = ? WHERE id = ?", (rating, attempt_id))
+            self._review(db, attempt.rep, attempt.key, rating, attempt.content_hash, attempt.started_at)
+
+    def delete_attempt(self, attempt_id: int) -> None:
+        """Remove one attempt (a facilitator's undo). Its card keeps its schedule; history says what's real."""
+        with self._write() as db:
+            db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+
+    def attempts(
+        self,
+        rep: str | None = None,
+        *,
+        key: str | None = None,
+        since: dt.datetime | None = None,
+        session_id: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[Attempt]:
+        clauses, params = [], []
+        if rep is not None:
+            clauses.append("rep = ?")
+            params.append(rep)
+        if since is not None:
+            clauses.append("started_at >= ?")
+            params.append(_iso(since))
+        if session_id is not None:
+            clauses.append("session_id = ?")
+            params.append(session_id)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts {where} ORDER BY started_at {order}, id {order}"
+        with self._lock:
+            rows = self._db.execute(sql, params).fetchall()
+        found = [_attempt(row) for row in rows]
+        if key is not None:
+            found = [a for a in found if a.key == key]
+        return found[:limit] if limit is not None else found
+
+    def best_score(self, rep: str, key: str, *, before_id: int | None = None) -> float | None:
+        scores = [a.score for a in self.attempts(rep, key=key) if before_id is None or a.id < before_id]
+        return max(scores) if scores else None
+
+    def reps(self) -> list[str]:
+        with self._lock:
+            return [row[0] for row in self._db.execute("SELECT name FROM reps ORDER BY name")]
+
+    def add_rep(self, name: str) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (name, _iso(utc_now())))
+
+    # -- spaced repetition -----------------------------------------------------------------------------
+
+    def _review(
+        self, db: sqlite3.Connection, rep: str, key: str, rating: int, content_hash: str | None, when: dt.datetime
+    ) -> None:
+        row = db.execute("SELECT card, content_hash FROM cards WHERE rep = ? AND item_key = ?", (rep, key)).fetchone()
+        card = Card.from_dict(json.loads(row[0])) if row else new_card()
+        if row and content_hash and row[1] and row[1] != content_hash:
+            card = new_card()  # new words: learn them afresh
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        card = review(card, rating, when)
+        db.execute(
+            "INSERT INTO cards (rep, item_key, card, content_hash, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (rep, item_key) DO UPDATE SET card = excluded.card, content_hash = excluded.content_hash, "
+            "due_at = excluded.due_at, updated_at = excluded.updated_at",
+            (rep, key, json.dumps(card.to_dict()), content_hash, _iso(card.due), _iso(utc_now())),
+        )
+
+    def cards(self, rep: str) -> dict[str, tuple[dt.datetime, str | None]]:
+        """Every card of a rep: item key -> (due at, content hash practised)."""
+        with self._lock:
+            rows = self._db.execute("SELECT item_key, due_at, content_hash FROM cards WHERE rep = ?", (rep,))
+            return {key: (_from_iso(due), digest) for key, due, digest in rows}
+
+    def due(
+        self, rep: str, items: Sequence[ItemRef], now: dt.datetime | None = None, *, include_new: bool = True
+    ) -> list[DueItem]:
+        """What the rep should practise now, most urgent first: changed words, overdue, due, then new."""
+        now = now or utc_now()
+        cards = self.cards(rep)
+        last = self._last_scores(rep)
+        found: list[DueItem] = []
+        for item in items:
+            key = item.key
+            common = dict(item_key=key, kind=item.kind, product=item.product, item_id=item.item_id, cut=item.cut)
+            if key not in cards:
+                if include_new:
+                    found.append(DueItem(**common, due_at=None, reason="new"))
+                continue
+            due_at, practised_hash = cards[key]
+            if item.content_hash and practised_hash and item.content_hash != practised_hash:
+                found.append(DueItem(**common, due_at=now, reason="changed", last_score=last.get(key)))
+            elif due_at <= now:
+                reason = "overdue" if now - due_at > dt.timedelta(days=1) else "due"
+                found.append(DueItem(**common, due_at=due_at, reason=reason, last_score=last.get(key)))
+        urgency = {"changed": 0, "overdue": 1, "due": 2, "new": 3}
+        epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
+        order = {item.key: position for position, item in enumerate(items)}
+        found.sort(key=lambda d: (urgency[d.reason], d.due_at or epoch, order[d.item_key]))
+        return found
+
+    def _last_scores(self, rep: str) -> dict[str, float]:
+        return {a.key: a.score for a in self.attempts(rep)}
+
+
+def _attempt(row: Sequence[Any]) -> Attempt:
+    (
+        row_id,
+        rep,
+        kind,
+        item_id,
+        product,
+        cut,
+        version,
+        digest,
+        started,
+        duration,
+        score,
+        tier,
+        breakdown,
+        text,
+        rating,
+        source,
+        session_id,
+    ) = row
+    return Attempt(
+        id=row_id,
+        rep=rep,
+        kind=kind,
+        item_id=item_id,
+        product=product,
+        cut=cut,
+        version=version,
+        content_hash=digest,
+        started_at=_from_iso(started),
+        duration_seconds=duration,
+        score=score,
+        tier=tier,
+        breakdown=json.loads(breakdown),
+        attempt_text=text,
+        rating=rating,
+        source=source,
+        session_id=session_id,
+    )

@@ -1,0 +1,25 @@
+"""The practisable items of a library, as the scheduler sees them: one card per cut, objection, drill."""
+
+from __future__ import annotations
+
+from ..library.catalog import Library
+from ..library.hashing import cut_hash
+from .database import ItemRef
+
+
+def practice_items(library: Library) -> list[ItemRef]:
+    """Cards for the current (newest published) version of every pitch, and every objection and drill."""
+    items: list[ItemRef] = []
+    for pid in sorted(library.products):
+        product = library.products[pid]
+        for pitch_id in sorted(product.pitches):
+            version = product.pitches[pitch_id].current
+            if version is None:
+                continue  # drafts are not practised
+            for cut in version.cuts.names():
+                items.append(ItemRef("pitch", pid, pitch_id, cut, cut_hash(version, cut)))
+        for objection in product.objections.objections if product.objections else []:
+            items.append(ItemRef("objection", pid, objection.id))
+        for drill in product.drills.drills if product.drills else []:
+            items.append(ItemRef("drill", pid, drill.id))
+    return items
