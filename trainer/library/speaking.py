@@ -27,3 +27,12 @@ def estimate_seconds(text: str) -> float:
 def format_duration(seconds: float) -> str:
     whole = round(seconds)
     return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else f"{whole} s"
+
+
+def speaking_target(cut_name: str, target_seconds: int, text: str) -> float:
+    """The time the *words* of a cut should take.
+
+    A demo's ``target_seconds`` includes clicking through the product, so measuring a recited demo against
+    it would always say "too short"; for demos the words' own speaking time is the target.
+    """
+    return estimate_seconds(text) if cut_name == "demo" else float(target_seconds)
