@@ -75,3 +75,108 @@ def export(
         return
     write_atomic(output, text)
     click.echo(f"wrote {len(attempts)} attempt(s) to {output}", err=True)
+
+
+def _read_attempt(attempt_file: str | None) -> str:
+    stream = click.open_file(attempt_file or "-", encoding="utf-8", errors="replace")
+    with stream:
+        return stream.read(2_000_000)
+
+
+@click.command()
+@click.argument("attempt_file", required=False, metavar="[ATTEMPT_FILE]")
+@click.option("--pitch", "pitch_id", help="Score against this pitch of the library.")
+@click.option("--cut", type=click.Choice(["30s", "5min", "demo"]), default="30s", show_default=True, help="Cut.")
+@click.option("--version", "version", type=click.IntRange(min=1), help="Version (default: newest published).")
+@click.option(
+    "--reference",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score against any text file instead of a pitch.",
+)
+@click.option("--key-phrase", "key_phrases", multiple=True, help="With --reference: a phrase that must be said.")
+@click.option("--target", "target_seconds", type=click.FloatRange(min=1), help="With --reference: target seconds.")
+@click.option("--seconds", type=click.FloatRange(min=0.1), help="How long the recitation took (else estimated).")
+@click.option("--save", is_flag=True, help="Record the attempt in the practice history (needs --pitch).")
+@store_options
+@library_option
+@format_option("text", "json")
+def score(
+    attempt_file: str | None,
+    pitch_id: str | None,
+    cut: str,
+    version: int | None,
+    reference: Path | None,
+    key_phrases: tuple[str, ...],
+    target_seconds: float | None,
+    seconds: float | None,
+    save: bool,
+    db_path: Path | None,
+    rep: str | None,
+    library_dir: Path | None,
+    output_format: str,
+) -> None:
+    """Score a recitation (ATTEMPT_FILE, or stdin) against a pitch cut or a reference text.
+
+    \b
+    Examples:
+      trainer score --pitch flowguard-core --cut 30s attempt.txt --seconds 34
+      trainer score --reference pitch.txt attempt.txt --format json
+    """
+    from ..library.hashing import cut_hash
+    from ..library.speaking import speaking_target
+    from ..scoring import ReferenceSection, score_recitation
+    from .common import fail
+
+    if (pitch_id is None) == (reference is None):
+        fail("give either --pitch ID (with --cut) or --reference FILE")
+    if save and pitch_id is None:
+        fail("--save records practice of a library pitch; use it with --pitch")
+    attempt = _read_attempt(attempt_file)
+    if pitch_id is not None:
+        library = open_library(library_dir)
+        try:
+            pitch = library.pitch(pitch_id)
+            chosen = pitch.version(version)
+        except Exception as exc:  # ContentError: an unknown pitch or version
+            fail(str(exc))
+        selected = chosen.cuts.get(cut)
+        if selected is None:
+            fail(f"version {chosen.version} of {pitch_id!r} has no {cut} cut (it has {', '.join(chosen.cuts.names())})")
+        sections = [ReferenceSection(s.name, s.text, tuple(s.key_phrases)) for s in selected.sections]
+        target = speaking_target(cut, selected.target_seconds, selected.text)
+        title = f"{chosen.title} · {cut} · v{chosen.version}"
+    else:
+        text = reference.read_text(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        sections = [ReferenceSection("", text, tuple(key_phrases))]
+        target = target_seconds
+        title = str(reference)
+    result = score_recitation(sections, attempt, target_seconds=target, elapsed_seconds=seconds)
+    if save:
+        from ..store.attempts import NewAttempt
+        from ..store.breakdown import compact_breakdown
+
+        store = open_store(db_path)
+        stored = store.record(
+            NewAttempt(
+                rep=resolve_rep(rep),
+                kind="pitch",
+                item_id=pitch.id,
+                product=pitch.product,
+                cut=cut,
+                version=chosen.version,
+                content_hash=cut_hash(chosen, cut),
+                score=result.score,
+                tier=result.tier,
+                attempt_text=attempt,
+                breakdown=compact_breakdown(result.to_dict()),
+                duration_seconds=seconds,
+                source="cli",
+            )
+        )
+        click.echo(f"saved attempt {stored.id} for {stored.rep}", err=True)
+    if output_format == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    from ..render.score import render_recitation
+
+    console().print(render_recitation(result, [s.text for s in sections], title))

@@ -1,0 +1,272 @@
+"""Benchmark ``score_recitation`` against a plain difflib scorer.
+
+Run: ``python benchmarks/bench_scoring.py``.  Prints one JSON object.
+
+* An ~800-word, five-section script (a 5-minute pitch) is generated deterministically from sales-style
+  sentence templates, with key phrases, numbers and contractions; attempts carry ~10% errors
+  (deletions, typos, substitutions, insertions including fillers).
+* ``median_ms``: warm — the prepared script is cached, as when the app re-scores the same script on
+  every keystroke.  20 different attempts are cycled, so nothing about the attempt is reused.
+* ``median_ms_cold``: every cache cleared before each call (script and word caches).
+* ``baseline_difflib_median_ms``: the same work done the obvious way — difflib.SequenceMatcher on
+  lowercase word lists, near-miss pairing in replace blocks by difflib ratio, key-phrase search.
+* ``median_ms_20k``: a 20,000-word attempt against a 20,000-word script (sections repeated).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import random
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from trainer.scoring import ReferenceSection, clear_caches, score_recitation
+
+SUBJECTS = [
+    "Our team",
+    "Your plant",
+    "The maintenance crew",
+    "Every operator",
+    "Our engineers",
+    "Your buyer",
+    "The new controller",
+    "Most customers",
+    "The service desk",
+    "Our partners",
+]
+VERBS = [
+    "reduces",
+    "tracks",
+    "replaces",
+    "monitors",
+    "predicts",
+    "protects",
+    "supports",
+    "simplifies",
+    "improves",
+    "schedules",
+    "measures",
+    "connects",
+]
+ADJECTIVES = [
+    "unplanned",
+    "costly",
+    "critical",
+    "reliable",
+    "expensive",
+    "daily",
+    "hidden",
+    "remote",
+    "industrial",
+    "automatic",
+    "standard",
+    "certified",
+]
+NOUNS = [
+    "downtime",
+    "valves",
+    "pumps",
+    "sensors",
+    "repairs",
+    "inspections",
+    "spare parts",
+    "shutdowns",
+    "warranty claims",
+    "work orders",
+    "production lines",
+    "maintenance budgets",
+    "safety checks",
+]
+PLACES = [
+    "on every line",
+    "across your sites",
+    "before the next audit",
+    "during the night shift",
+    "within one quarter",
+    "without extra staff",
+    "in the control room",
+    "at the main plant",
+]
+EXTRAS = ["we're", "it's", "you'll", "30%", "five-year", "$500", "two hours", "twenty-five sites", "don't"]
+TEMPLATES = [
+    "{S} {V} {A} {N} {P}.",
+    "That means {A} {N} {P}, and {S2} {V} the rest.",
+    "{S} {V} {N} {P} so {X} ready when it matters.",
+    "With us, {S2} {V} {A} {N} and saves {X} of the cost.",
+    "If {N} fail {P}, {S2} {V} them before anyone notices.",
+]
+SECTIONS = ["Hook", "Problem", "Proof", "Offer", "Ask"]
+FILLERS = ["um", "uh", "like", "you know", "basically", "so"]
+TYPO_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def sentence(rng: random.Random) -> str:
+    text = rng.choice(TEMPLATES).format(
+        S=rng.choice(SUBJECTS),
+        S2=rng.choice(SUBJECTS).lower(),
+        V=rng.choice(VERBS),
+        A=rng.choice(ADJECTIVES),
+        N=rng.choice(NOUNS),
+        P=rng.choice(PLACES),
+        X=rng.choice(EXTRAS),
+    )
+    return text[0].upper() + text[1:]
+
+
+def make_script(rng: random.Random, words: int = 800) -> list[ReferenceSection]:
+    per_section = words // len(SECTIONS)
+    sections = []
+    for name in SECTIONS:
+        sentences: list[str] = []
+        while sum(len(s.split()) for s in sentences) < per_section - 6:
+            sentences.append(sentence(rng))
+        text = " ".join(sentences)
+        tokens = text.split()
+        phrases = []
+        for _ in range(2):
+            start = rng.randrange(0, len(tokens) - 6)
+            phrases.append(" ".join(tokens[start : start + rng.randint(3, 5)]).strip(".,"))
+        sections.append(ReferenceSection(name, text, tuple(phrases)))
+    return sections
+
+
+def typo(word: str, rng: random.Random) -> str:
+    if len(word) < 4:
+        return word + rng.choice(TYPO_ALPHABET)
+    i = rng.randrange(1, len(word) - 1)
+    return word[:i] + rng.choice(TYPO_ALPHABET) + word[i + 1 :]
+
+
+def make_attempt(text: str, rng: random.Random, error_rate: float = 0.10) -> str:
+    out: list[str] = []
+    vocabulary = [w for group in (VERBS, ADJECTIVES, NOUNS) for w in group]
+    for word in text.split():
+        roll = rng.random()
+        if roll < error_rate * 0.3:
+            continue  # deletion
+        if roll < error_rate * 0.55:
+            out.append(typo(word, rng))
+        elif roll < error_rate * 0.75:
+            out.append(rng.choice(vocabulary))  # substitution
+        else:
+            out.append(word)
+        if error_rate * 0.75 <= roll < error_rate:
+            out.append(rng.choice(FILLERS) if rng.random() < 0.5 else rng.choice(vocabulary))  # insertion
+    return " ".join(out)
+
+
+# --- the obvious difflib scorer -------------------------------------------------------------------
+_WORD_RE = re.compile(r"\w+(?:'\w+)?")
+
+
+def baseline_score(reference: str, attempt: str, key_phrases: list[str]) -> float:
+    ref = _WORD_RE.findall(reference.lower())
+    att = _WORD_RE.findall(attempt.lower())
+    matched = near = substituted = extra = 0.0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ref, att).get_opcodes():
+        if tag == "equal":
+            matched += i2 - i1
+        elif tag == "insert":
+            extra += j2 - j1
+        elif tag == "replace":
+            j = j1
+            for i in range(i1, i2):
+                for k in range(j, min(j + 3, j2)):
+                    if difflib.SequenceMatcher(None, ref[i], att[k]).ratio() >= 0.75:
+                        near += 1
+                        extra += k - j
+                        j = k + 1
+                        break
+                else:
+                    if j < j2:
+                        substituted += 1
+                        j += 1
+            extra += j2 - j
+    joined = " ".join(att)
+    found = 0
+    for phrase in key_phrases:
+        words = _WORD_RE.findall(phrase.lower())
+        if f" {' '.join(words)} " in f" {joined} ":
+            found += 1
+            continue
+        best = max(
+            (
+                difflib.SequenceMatcher(None, " ".join(words), " ".join(att[s : s + len(words)])).ratio()
+                for s in range(max(1, len(att) - len(words) + 1))
+            ),
+            default=0.0,
+        )
+        found += best >= 0.85
+    words_part = (matched + 0.85 * near + 0.3 * substituted - 0.25 * extra) / max(1, len(ref))
+    return 100 * (0.75 * max(0.0, words_part) + 0.25 * found / max(1, len(key_phrases)))
+
+
+def median_ms(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    rng = random.Random(20240517)
+    script = make_script(rng)
+    full_text = " ".join(s.text for s in script)
+    words = len(full_text.split())
+    attempts = [make_attempt(full_text, random.Random(seed)) for seed in range(20)]
+    phrases = [p for s in script for p in s.key_phrases]
+    target = 300.0
+
+    for attempt in attempts:  # warm-up (JIT-free Python, but caches and allocator)
+        score_recitation(script, attempt, target_seconds=target)
+    cycle = iter(attempts * 20)
+    warm = median_ms(lambda: score_recitation(script, next(cycle), target_seconds=target), 200)
+
+    cold_cycle = iter(attempts * 3)
+
+    def cold_call() -> None:
+        clear_caches()
+        score_recitation(script, next(cold_cycle), target_seconds=target)
+
+    cold = median_ms(cold_call, 50)
+    base_cycle = iter(attempts * 3)
+    baseline = median_ms(lambda: baseline_score(full_text, next(base_cycle), phrases), 40)
+
+    repeats = round(20_000 / words)
+    big_sections = [
+        ReferenceSection(f"{s.name} {k}", s.text, s.key_phrases) for k in range(repeats) for s in script
+    ]
+    big_text = " ".join(s.text for s in big_sections)
+    big_words = len(big_text.split())
+    big_attempt = make_attempt(big_text, random.Random(7))
+    score_recitation(big_sections, big_attempt)
+    big = median_ms(lambda: score_recitation(big_sections, big_attempt), 15)
+
+    goals = {"median_ms": 2, "speedup": 5, "median_ms_20k": 100}
+    speedup = baseline / warm
+    result = {
+        "words": words,
+        "median_ms": round(warm, 3),
+        "median_ms_cold": round(cold, 3),
+        "baseline_difflib_median_ms": round(baseline, 3),
+        "speedup_vs_difflib": round(speedup, 1),
+        "words_20k": big_words,
+        "median_ms_20k": round(big, 2),
+        "goals": goals,
+        "meets_goals": warm <= goals["median_ms"]
+        and speedup >= goals["speedup"]
+        and big <= goals["median_ms_20k"],
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,261 @@
+"""Word alignment: which script word each said word belongs to.
+
+How: every comparison form is mapped to an integer id and rapidfuzz's Levenshtein opcodes align the
+two id lists in C (bit-parallel, banded by a distance hint — fast even for 20,000 words).  Runs of
+non-equal opcodes form *gaps*; inside a gap a small order-keeping DP pairs near-misses first (typos,
+"cost"/"costs", by ``fuzz.ratio`` ≥ 75) and then, in gaps of at most 3 words a side, pairs the rest slot
+for slot as substitutions (a word said instead of another); in longer gaps they are missed + extra.
+Fillers are never paired as substitutes.  CJK characters and numbers cannot be near-misses.
+
+Moved blocks: the alignment is monotonic, so a sentence said in the wrong place first shows up as
+missed script words plus extra said words.  Afterwards, runs of ≥ 3 identical words between a missed
+run and an extra run are re-matched as *moved*: the rep did say them, and the order component (and a
+small credit cut) charges the misplacement instead of a full miss.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .filler import is_filler_word
+from .normalize import CJK_RE
+
+MATCHED, NEAR, SUBSTITUTED, MISSED = 0, 1, 2, 3
+STATUS_NAMES = ("matched", "near", "substituted", "missed")
+NEAR_THRESHOLD = 75.0
+MIN_MOVED_RUN = 3
+_DP_LIMIT = 900  # cells; in larger gaps (a wholly different text) only slot-for-slot near-misses pair
+SUBSTITUTION_MAX_GAP = 3  # a word said *instead of* another is a local slip; in longer gaps it is just missed
+
+
+def near_eligible(norm: str) -> bool:
+    """Only words of 3+ letters can be 'nearly right'; CJK characters and numbers are right or wrong."""
+    return len(norm) >= 3 and not norm[0].isdigit() and CJK_RE.match(norm) is None
+
+
+class Alignment:
+    """Result of :func:`align`: per reference token its status and attempt position, plus extras."""
+
+    __slots__ = ("codes", "extras", "moved", "paired", "ref_att")
+
+    def __init__(
+        self,
+        codes: list[int],
+        ref_att: list[int],
+        extras: list[tuple[int, int]],
+        moved: set[int],
+        paired: list[int],
+    ):
+        self.codes = codes  # status code per reference token
+        self.ref_att = ref_att  # attempt index per reference token, -1 when missed
+        self.extras = extras  # (attempt index, reference index it was said before), ascending
+        self.moved = moved  # reference indices matched out of order
+        self.paired = paired  # reference indices said as near-miss or substitution, ascending
+
+    def order(self) -> tuple[int, int]:
+        """(words said in the script's order, words said): longest increasing run of attempt positions."""
+        if not self.moved:  # alignment is monotonic: everything said is in order
+            count = self.codes.count(MATCHED) + self.codes.count(NEAR)
+            return count, count
+        said = [j for j, c in zip(self.ref_att, self.codes, strict=True) if c <= NEAR and j >= 0]
+        tails: list[int] = []
+        for j in said:
+            k = bisect_left(tails, j)
+            if k == len(tails):
+                tails.append(j)
+            else:
+                tails[k] = j
+        return len(tails), len(said)
+
+
+class Vocabulary(dict[str, int]):
+    """Comparison form → integer id for the reference; words outside it map to -1 (never equal)."""
+
+    def __missing__(self, key: str) -> int:
+        return -1
+
+
+def align(
+    ref_norms: Sequence[str],
+    ref_ids: Sequence[int],
+    ref_near: Sequence[bool],
+    vocab: Vocabulary,
+    att_norms: Sequence[str],
+) -> Alignment:
+    """Align attempt tokens to reference tokens (ids from ``vocab``; unknown attempt words get -1)."""
+    n = len(ref_ids)
+    att_ids = list(map(vocab.__getitem__, att_norms))
+    codes = [MISSED] * n
+    ref_att = [-1] * n
+    extras: list[tuple[int, int]] = []
+    missed_runs: list[tuple[int, int]] = []
+    paired: list[int] = []
+    hint = max(8, abs(n - len(att_ids)) + (n + len(att_ids)) // 16)
+    gap: list[int] | None = None
+    ops = Levenshtein.opcodes(ref_ids, att_ids, score_hint=hint).as_list() if n or att_ids else []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            if gap:
+                _resolve_gap(gap, ref_norms, ref_near, att_norms, codes, ref_att, extras, missed_runs, paired)
+                gap = None
+            codes[i1:i2] = [MATCHED] * (i2 - i1)
+            ref_att[i1:i2] = range(j1, j2)
+        elif gap is None:
+            gap = [i1, i2, j1, j2]
+        else:
+            gap[1], gap[3] = i2, j2
+    if gap:
+        _resolve_gap(gap, ref_norms, ref_near, att_norms, codes, ref_att, extras, missed_runs, paired)
+    moved: set[int] = set()
+    if missed_runs and len(extras) >= MIN_MOVED_RUN:
+        extras = _match_moved(missed_runs, extras, ref_norms, att_norms, codes, ref_att, moved)
+    return Alignment(codes, ref_att, extras, moved, paired)
+
+
+def _resolve_gap(
+    gap: list[int],
+    ref_norms: Sequence[str],
+    ref_near: Sequence[bool],
+    att_norms: Sequence[str],
+    codes: list[int],
+    ref_att: list[int],
+    extras: list[tuple[int, int]],
+    missed_runs: list[tuple[int, int]],
+    paired: list[int],
+) -> None:
+    a, b, c, d = gap
+    if c == d:  # the fast paths below cover most gaps: one word dropped, added or swapped
+        missed_runs.append((a, b))
+        return
+    if a == b:
+        extras.extend((j, b) for j in range(c, d))
+        return
+    if b - a == 1 and d - c == 1:
+        gain = _gain(ref_norms[a], ref_near[a], att_norms[c])
+        if gain > 0:
+            paired.append(a)
+            codes[a] = NEAR if gain > 1 else SUBSTITUTED
+            ref_att[a] = c
+        else:
+            missed_runs.append((a, b))
+            extras.append((c, b))
+        return
+    pairs = _pair(a, b, c, d, ref_norms, ref_near, att_norms) if a < b and c < d else []
+    for i, j, near in pairs:
+        paired.append(i)
+        codes[i] = NEAR if near else SUBSTITUTED
+        ref_att[i] = j
+    paired_att = {j for _, j, _ in pairs}
+    k = 0
+    for j in range(c, d):
+        if j in paired_att:
+            continue
+        while k < len(pairs) and pairs[k][1] < j:
+            k += 1
+        extras.append((j, pairs[k][0] if k < len(pairs) else b))
+    run_start = None
+    for i in range(a, b + 1):
+        if i < b and codes[i] == MISSED:
+            run_start = i if run_start is None else run_start
+        elif run_start is not None:
+            missed_runs.append((run_start, i))
+            run_start = None
+
+
+def _pair(
+    a: int,
+    b: int,
+    c: int,
+    d: int,
+    ref_norms: Sequence[str],
+    ref_near: Sequence[bool],
+    att_norms: Sequence[str],
+) -> list[tuple[int, int, bool]]:
+    """Order-keeping pairs (ref index, attempt index, is-near) inside one gap."""
+    k, m = b - a, d - c
+    local = k <= SUBSTITUTION_MAX_GAP and m <= SUBSTITUTION_MAX_GAP
+    if k * m > _DP_LIMIT:
+        return [
+            (a + t, c + t, True)
+            for t in range(min(k, m))
+            if _gain(ref_norms[a + t], ref_near[a + t], att_norms[c + t], False) > 1
+        ]
+    gains = [
+        [_gain(ref_norms[i], ref_near[i], att_norms[j], local) for j in range(c, d)] for i in range(a, b)
+    ]
+    if k == 1 and m == 1:
+        g = gains[0][0]
+        return [(a, c, g > 1)] if g > 0 else []
+    best = [[0.0] * (m + 1) for _ in range(k + 1)]
+    for x in range(1, k + 1):
+        row, prev, grow = best[x], best[x - 1], gains[x - 1]
+        for y in range(1, m + 1):
+            g = grow[y - 1]
+            diag = prev[y - 1] + g if g > 0 else 0.0
+            row[y] = max(prev[y], row[y - 1], diag)
+    pairs = []
+    x, y = k, m
+    while x > 0 and y > 0:
+        g = gains[x - 1][y - 1]
+        if g > 0 and best[x][y] == best[x - 1][y - 1] + g:
+            pairs.append((a + x - 1, c + y - 1, g > 1))
+            x, y = x - 1, y - 1
+        elif best[x][y] == best[x - 1][y]:
+            x -= 1
+        else:
+            y -= 1
+    pairs.reverse()
+    return pairs
+
+
+def _gain(ref: str, ref_near: bool, att: str, substitute: bool = True) -> float:
+    """Pairing value: near-miss 1000+similarity, substitution 1 (if allowed), filler 0 (never paired)."""
+    if ref_near and near_eligible(att):
+        score = fuzz.ratio(ref, att, score_cutoff=NEAR_THRESHOLD)
+        if score:
+            return 1000.0 + score
+    return 1.0 if substitute and not is_filler_word(att) else 0.0
+
+
+def _match_moved(
+    missed_runs: list[tuple[int, int]],
+    extras: list[tuple[int, int]],
+    ref_norms: Sequence[str],
+    att_norms: Sequence[str],
+    codes: list[int],
+    ref_att: list[int],
+    moved: set[int],
+) -> list[tuple[int, int]]:
+    """Re-match identical runs (≥ MIN_MOVED_RUN words) of missed script words and extra said words."""
+    free = {j for j, _ in extras}
+    index: dict[tuple[str, ...], list[int]] = {}
+    for j, _ in extras:
+        if j + 1 in free and j + 2 in free:
+            index.setdefault((att_norms[j], att_norms[j + 1], att_norms[j + 2]), []).append(j)
+    if not index:
+        return extras
+    for start, end in missed_runs:
+        i = start
+        while i + MIN_MOVED_RUN <= end:
+            length = 0
+            for j in index.get((ref_norms[i], ref_norms[i + 1], ref_norms[i + 2]), ()):
+                if j not in free:
+                    continue
+                length = 0
+                while (
+                    i + length < end and j + length in free and ref_norms[i + length] == att_norms[j + length]
+                ):
+                    length += 1
+                if length >= MIN_MOVED_RUN:
+                    for t in range(length):
+                        codes[i + t] = MATCHED
+                        ref_att[i + t] = j + t
+                        moved.add(i + t)
+                        free.discard(j + t)
+                    break
+            i += length if length >= MIN_MOVED_RUN else 1
+    return [e for e in extras if e[0] in free]

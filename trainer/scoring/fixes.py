@@ -1,0 +1,128 @@
+"""The two or three things a rep should fix next, in plain words.
+
+Why ranked: a list of every error is noise; a rep acts on the biggest few.  Each candidate gets a
+priority — a missing key phrase first, then big skipped stretches, pace, swapped words, fillers — and
+only the top three are turned into sentences.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .pace import pace_fix
+from .results import ExtraWord, KeyPhraseResult, PaceResult, SectionResult, WordResult
+
+MAX_FIXES = 3
+_SHOW_WORDS = 6
+
+
+def _quote(text: str, max_words: int = _SHOW_WORDS) -> str:
+    words = text.split()
+    return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
+
+
+def _runs(words: Sequence[WordResult], flagged: Sequence[int]) -> list[tuple[str, int, int]]:
+    """Maximal runs ``(kind, first, end)`` of the flagged (non-matched or moved) words, per section."""
+    runs: list[tuple[str, int, int]] = []
+    for i in flagged:
+        word = words[i]
+        kind = "moved" if word.moved else word.status
+        if runs and runs[-1][0] == kind and runs[-1][2] == i and words[i - 1].section == word.section:
+            runs[-1] = (kind, runs[-1][1], i + 1)
+        else:
+            runs.append((kind, i, i + 1))
+    return runs
+
+
+def recitation_fixes(
+    sections: Sequence[Any],
+    words: Sequence[WordResult],
+    flagged: Sequence[int],
+    extras: Sequence[ExtraWord],
+    phrases: Sequence[KeyPhraseResult],
+    section_results: Sequence[SectionResult],
+    pace: PaceResult,
+) -> tuple[str, ...]:
+    """Ranked advice for one recitation (empty when there is nothing to fix).
+
+    ``flagged`` lists, ascending, the indices of words that are not plainly matched (or were moved).
+    """
+    if not any(r.counts.matched + r.counts.near for r in section_results):
+        if not extras:
+            return ("Say the script — nothing was said yet.",)
+        return ("None of your words match the script — re-read it, then try again.",)
+    candidates: list[tuple[float, Callable[[], str]]] = []
+
+    def add(priority: float, make: Callable[[], str]) -> None:
+        candidates.append((priority, make))
+
+    def script(i0: int, i1: int) -> str:
+        return _quote(sections[words[i0].section].text[words[i0].start : words[i1 - 1].end])
+
+    def said(i0: int, i1: int) -> str:
+        return _quote(" ".join(dict.fromkeys(w.said or "" for w in words[i0:i1])))
+
+    for p in phrases:
+        size = len(p.phrase.split())
+        if not p.found and p.matched_text:
+            text = f'Say the key phrase "{p.phrase}" word for word — you said "{_quote(p.matched_text, 10)}".'
+            add(100 + size, lambda text=text: text)
+        elif not p.found:
+            add(100 + size, lambda p=p: f'Say the key phrase "{p.phrase}" — it was missing.')
+        elif p.similarity < 100 and p.matched_text:
+            add(
+                40 + size, lambda p=p: f'Get the key phrase "{p.phrase}" exact — you said "{p.matched_text}".'
+            )
+
+    flagged_sections = set()
+    for s, result in enumerate(section_results):
+        missed = result.counts.missed
+        if missed >= 3 and missed >= 0.1 * result.counts.reference_words:
+            flagged_sections.add(s)
+            if result.name:
+                text = f'You skipped {missed} words in "{result.name}" — re-read that section.'
+            else:
+                text = f"You skipped {missed} words — re-read the parts you left out."
+            add(10 + 2 * missed, lambda text=text: text)
+
+    phrase_fixed = any(not p.found or p.similarity < 100 for p in phrases)
+    for kind, i0, i1 in _runs(words, flagged):
+        weight = sum(3 if w.key_phrase else 1 for w in words[i0:i1])
+        if phrase_fixed and kind != "moved" and all(w.key_phrase for w in words[i0:i1]):
+            continue  # the key-phrase advice already covers it
+        if kind == "missed":
+            if words[i0].section not in flagged_sections:
+                add(weight, lambda a=i0, b=i1: f'You left out "{script(a, b)}".')
+        elif kind == "substituted":
+            add(3 * weight, lambda a=i0, b=i1: f'You said "{said(a, b)}" instead of "{script(a, b)}".')
+        elif kind == "near":
+            add(weight, lambda a=i0, b=i1: f'Say "{script(a, b)}" — you said "{said(a, b)}".')
+        elif kind == "moved":
+            add(1.5 * weight, lambda a=i0, b=i1: f'Keep the order: "{script(a, b)}" came in the wrong place.')
+
+    fillers = Counter(e.text.casefold() for e in extras if e.filler)
+    if sum(fillers.values()) >= 2:
+        listed = ", ".join(f'"{w}" ×{c}' if c > 1 else f'"{w}"' for w, c in fillers.most_common(3))
+        add(1.5 * sum(fillers.values()), lambda: f"Cut the filler words: {listed}.")
+    added = [e.text for e in extras if not e.filler]
+    if len(added) >= 3:
+        example = _quote(" ".join(added[:4]), 4)
+        add(len(added), lambda: f'Stick to the script — you added {len(added)} words, e.g. "{example}".')
+    elif added:
+        add(0.8 * len(added), lambda: f'You added "{" ".join(added)}" — it is not in the script.')
+
+    pace_text = pace_fix(pace)
+    if pace_text and pace.ratio is not None:
+        add(30 + 20 * abs(pace.ratio - 1), lambda: pace_text)
+
+    candidates.sort(key=lambda c: -c[0])
+    out: list[str] = []
+    for _, make in candidates:
+        text = make()
+        if text not in out:
+            out.append(text)
+        if len(out) == MAX_FIXES:
+            break
+    return tuple(out)

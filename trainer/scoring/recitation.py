@@ -1,0 +1,320 @@
+"""Score a word-for-word recitation of a pitch against its script.
+
+Score formula (0–100, one decimal):
+
+* **Word credit** per script word: matched 1.0, near-miss (typo, "cost"/"costs") 0.85, moved (part of a
+  run of ≥ 3 words said in another place) 0.8, substituted (a different word in its slot, within a
+  short slip of ≤ 3 words; longer stretches of other words count as missed + extra) 0.3, missed 0.
+  Words inside a key phrase weigh ×3.
+  ``word_accuracy = (Σ weight·credit − 0.25·extra words − 0.1·fillers) / Σ weight``, floored at 0.
+  Extra words cost a quarter of a word; fillers ("um", "you know", 嗯) a tenth.
+* **Key phrases**: the mean, over key phrases, of the phrase words' credit (best occurrence in the
+  script).  A phrase not in the script counts its similarity (≥ 0.85) when found in the attempt.
+  Without key phrases this component equals ``word_accuracy``.
+* **Order**: script words said in the script's order, divided by all script words — so it rewards only
+  what was said, and a swapped sentence costs its share.  ``order`` in the result is the plainer
+  "share of said words that are in order" (longest increasing run of aligned positions).
+* ``score = 100 · (0.75·word_accuracy + 0.15·key_phrases + 0.10·order)``, clamped to 0–100.
+
+Section scores use the same formula on their own words (extras belong to the section of the word they
+were said before; order there is "said words not moved").  Pace is reported and can produce a fix but
+never changes the score: delivery speed is a separate skill, and a typed attempt has no real timing.
+
+The weights are tuned so that (tested as properties): the script itself scores 100, nothing scores 0,
+case and punctuation never matter, another separate mistake never raises the score, a typo costs less
+than dropping the word, and dropping a key-phrase word costs more than dropping an ordinary one.
+
+Speed: the prepared reference (tokens, ids, key-phrase positions) is cached by text, since the app
+re-scores the same script on every keystroke; only the attempt is tokenised per call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from itertools import compress
+
+from .align import (
+    MATCHED,
+    MISSED,
+    NEAR,
+    STATUS_NAMES,
+    SUBSTITUTED,
+    Alignment,
+    Vocabulary,
+    align,
+    near_eligible,
+)
+from .filler import filler_flags
+from .fixes import recitation_fixes
+from .key_phrases import FOUND_THRESHOLD, AttemptText, PhraseRef, locate_phrases
+from .pace import measure_pace
+from .results import (
+    Counts,
+    ExtraWord,
+    KeyPhraseResult,
+    RecitationResult,
+    SectionResult,
+    WordResult,
+    tier_for,
+)
+from .tokens import scan
+
+CREDIT = (1.0, 0.85, 0.3, 0.0)  # indexed by status code: matched, near, substituted, missed
+MOVED_CREDIT = 0.8
+KEY_WEIGHT = 3.0
+EXTRA_PENALTY = 0.25
+FILLER_PENALTY = 0.1
+W_WORDS, W_KEYS, W_ORDER = 0.75, 0.15, 0.10
+SHOW_EXCERPT_FROM = 60.0  # key-phrase similarity from which the closest excerpt is shown
+
+
+@dataclass(frozen=True)
+class ReferenceSection:
+    """One named part of a script; its key phrases are quoted from its text."""
+
+    name: str
+    text: str
+    key_phrases: tuple[str, ...] = ()
+
+
+class Prepared:
+    """Everything about a reference that does not depend on the attempt (cached per script)."""
+
+    __slots__ = (
+        "bounds",
+        "ends",
+        "ids",
+        "key_by_section",
+        "key_mask",
+        "names",
+        "near",
+        "norms",
+        "phrases",
+        "sec_of",
+        "starts",
+        "texts",
+        "vocab",
+    )
+
+    def __init__(self, sections: Sequence[tuple[str, str, tuple[str, ...]]], extra_phrases: Sequence[str]):
+        self.names = [name for name, _, _ in sections]
+        self.norms: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.texts: list[str] = []
+        self.sec_of: list[int] = []
+        self.bounds: list[tuple[int, int]] = []
+        section_norms = []
+        for s, (_, text, _) in enumerate(sections):
+            norms, starts, ends = scan(text)
+            self.bounds.append((len(self.norms), len(self.norms) + len(norms)))
+            section_norms.append(norms)
+            self.norms += norms
+            self.starts += starts
+            self.ends += ends
+            self.texts += [text[a:b] for a, b in zip(starts, ends, strict=True)]
+            self.sec_of += [s] * len(norms)
+        self.vocab = Vocabulary()
+        for norm in self.norms:
+            self.vocab.setdefault(norm, len(self.vocab))
+        self.ids = [self.vocab[n] for n in self.norms]
+        self.near = [near_eligible(n) for n in self.norms]
+        wanted = [(p, s) for s, (_, _, phrases) in enumerate(sections) for p in phrases]
+        wanted += [(p, None) for p in extra_phrases]
+        self.phrases = locate_phrases(wanted, section_norms, [b[0] for b in self.bounds])
+        self.key_mask = [False] * len(self.norms)
+        for ref in self.phrases:
+            for i0, i1 in ref.occurrences:
+                self.key_mask[i0:i1] = [True] * (i1 - i0)
+        self.key_by_section = [[i for i in range(a, b) if self.key_mask[i]] for a, b in self.bounds]
+
+
+@lru_cache(maxsize=16)
+def prepare(
+    sections: tuple[tuple[str, str, tuple[str, ...]], ...], extra_phrases: tuple[str, ...]
+) -> Prepared:
+    return Prepared(sections, extra_phrases)
+
+
+def score_recitation(
+    reference: str | Sequence[ReferenceSection],
+    attempt: str,
+    *,
+    key_phrases: Sequence[str] = (),
+    target_seconds: float | None = None,
+    elapsed_seconds: float | None = None,
+) -> RecitationResult:
+    """Score ``attempt`` against the script; see the module docstring for the formula."""
+    sections = [ReferenceSection("", reference)] if isinstance(reference, str) else list(reference)
+    ref = prepare(tuple((s.name, s.text, tuple(s.key_phrases)) for s in sections), tuple(key_phrases))
+    att_norms, att_starts, att_ends = scan(attempt)
+    al = align(ref.norms, ref.ids, ref.near, ref.vocab, att_norms)
+    flags = filler_flags([j for j, _ in al.extras], att_norms, att_starts, attempt)
+    extras = tuple(
+        ExtraWord(attempt[att_starts[j] : att_ends[j]], att_starts[j], att_ends[j], bw, f)
+        for (j, bw), f in zip(al.extras, flags, strict=True)
+    )
+    phrase_results, phrase_credits = _key_phrases(ref, al, attempt, att_norms, att_starts, att_ends)
+    in_order, said = al.order()
+    n = len(ref.norms)
+
+    last = len(ref.bounds) - 1
+    extra_section = [ref.sec_of[e.before_word] if e.before_word < n else last for e in extras]
+    section_results, totals = [], [0.0, 0.0, 0.0]  # credit, weight, penalty
+    all_counts = [0] * 8
+    for s, (a, b) in enumerate(ref.bounds):
+        own = [e for e, where in zip(extras, extra_section, strict=True) if where == s]
+        credit, weight, counts = _section_credit(al, a, b, ref.key_by_section[s], own)
+        penalty = EXTRA_PENALTY * counts.extra + FILLER_PENALTY * counts.filler
+        moved_here = sum(1 for i in al.moved if a <= i < b)
+        order_words = counts.matched + counts.near - moved_here
+        keys = [c for c, r in zip(phrase_credits, ref.phrases, strict=True) if r.section == s]
+        section_results.append(
+            SectionResult(ref.names[s], _combine(credit, weight, penalty, keys, order_words, b - a), counts)
+        )
+        totals[0] += credit
+        totals[1] += weight
+        totals[2] += penalty
+        all_counts = [x + y for x, y in zip(all_counts, _count_values(counts), strict=True)]
+    counts = Counts(*all_counts)
+    score = _combine(totals[0], totals[1], totals[2], phrase_credits, in_order, n)
+    pace = measure_pace(attempt, target_seconds, elapsed_seconds)
+    words = _words(ref, al, attempt, att_starts, att_ends)
+    flagged = sorted({*compress(range(n), al.codes), *al.moved})  # codes: 0 = matched
+    fixes = recitation_fixes(sections, words, flagged, extras, phrase_results, section_results, pace)
+    return RecitationResult(
+        score,
+        tier_for(score),
+        counts,
+        words,
+        extras,
+        phrase_results,
+        tuple(section_results),
+        round(in_order / said, 3) if said else 0.0,
+        pace,
+        fixes,
+    )
+
+
+def _combine(
+    credit: float, weight: float, penalty: float, phrase_credits: Sequence[float], in_order: int, n: int
+) -> float:
+    if n == 0 or weight <= 0:
+        return 0.0
+    words = max(0.0, (credit - penalty) / weight)
+    keys = sum(phrase_credits) / len(phrase_credits) if phrase_credits else words
+    total = 100.0 * (W_WORDS * words + W_KEYS * keys + W_ORDER * in_order / n)
+    return round(min(100.0, max(0.0, total)), 1)
+
+
+def _count_values(c: Counts) -> tuple[int, ...]:
+    return (c.reference_words, c.matched, c.near, c.substituted, c.missed, c.extra, c.filler, c.moved)
+
+
+def _word_credit(al: Alignment, i: int) -> float:
+    return MOVED_CREDIT if i in al.moved else CREDIT[al.codes[i]]
+
+
+def _section_credit(
+    al: Alignment,
+    a: int,
+    b: int,
+    key_idx: Sequence[int],
+    extras: Sequence[ExtraWord],
+) -> tuple[float, float, Counts]:
+    seg = al.codes[a:b]
+    matched, near, subst, missed = (seg.count(c) for c in (MATCHED, NEAR, SUBSTITUTED, MISSED))
+    moved = sum(1 for i in al.moved if a <= i < b)
+    credit = matched * CREDIT[MATCHED] + near * CREDIT[NEAR] + subst * CREDIT[SUBSTITUTED]
+    credit -= moved * (CREDIT[MATCHED] - MOVED_CREDIT)
+    credit += (KEY_WEIGHT - 1) * sum(_word_credit(al, i) for i in key_idx)
+    weight = (b - a) + (KEY_WEIGHT - 1) * len(key_idx)
+    fillers = sum(1 for e in extras if e.filler)
+    return credit, weight, Counts(b - a, matched, near, subst, missed, len(extras) - fillers, fillers, moved)
+
+
+def _key_phrases(
+    ref: Prepared,
+    al: Alignment,
+    attempt: str,
+    att_norms: list[str],
+    att_starts: list[int],
+    att_ends: list[int],
+) -> tuple[tuple[KeyPhraseResult, ...], list[float]]:
+    results, credits = [], []
+    finder: AttemptText | None = None
+    for pr in ref.phrases:
+        credit, best = _best_occurrence(pr, al)
+        if best is not None and credit >= 1.0:
+            i0, i1 = best
+            text = attempt[att_starts[al.ref_att[i0]] : att_ends[al.ref_att[i1 - 1]]]
+            results.append(KeyPhraseResult(pr.phrase, True, 100.0, text, pr.section))
+            credits.append(credit)
+            continue
+        finder = finder or AttemptText(att_norms)
+        hit = finder.search(pr.joined)
+        similarity = round(hit[0], 1) if hit else 0.0
+        text = (
+            attempt[att_starts[hit[1]] : att_ends[hit[2] - 1]]
+            if hit and hit[0] >= SHOW_EXCERPT_FROM
+            else None
+        )
+        found = similarity >= FOUND_THRESHOLD
+        results.append(KeyPhraseResult(pr.phrase, found, similarity, text, pr.section))
+        credits.append(credit if best is not None else (similarity / 100.0 if found else 0.0))
+    return tuple(results), credits
+
+
+def _best_occurrence(pr: PhraseRef, al: Alignment) -> tuple[float, tuple[int, int] | None]:
+    best, where = 0.0, None
+    for i0, i1 in pr.occurrences:
+        credit = sum(_word_credit(al, i) for i in range(i0, i1)) / (i1 - i0)
+        if where is None or credit > best:
+            best, where = credit, (i0, i1)
+    return best, where
+
+
+def _words(
+    ref: Prepared,
+    al: Alignment,
+    attempt: str,
+    att_starts: list[int],
+    att_ends: list[int],
+) -> tuple[WordResult, ...]:
+    n = len(ref.norms)
+    a_start: list[int | None] = list(map([*att_starts, None].__getitem__, al.ref_att))  # -1 → None
+    a_end: list[int | None] = list(map([*att_ends, None].__getitem__, al.ref_att))
+    said: list[str | None] = [None] * n
+    for i in al.paired:
+        said[i] = attempt[a_start[i] : a_end[i]]
+    moved = [False] * n
+    for i in al.moved:
+        moved[i] = True
+    statuses = list(map(STATUS_NAMES.__getitem__, al.codes))
+    return tuple(
+        map(
+            _new_word,
+            zip(
+                ref.texts,
+                ref.sec_of,
+                ref.starts,
+                ref.ends,
+                statuses,
+                said,
+                a_start,
+                a_end,
+                ref.key_mask,
+                moved,
+                strict=True,
+            ),
+        )
+    )
+
+
+_new_word = partial(tuple.__new__, WordResult)  # C-level construction: thousands per keystroke
+
+
+def clear_reference_cache() -> None:
+    prepare.cache_clear()

@@ -1,0 +1,193 @@
+"""Result types: immutable, and ``to_dict()`` gives plain JSON-serialisable data for the UI and logs.
+
+Per-word records (:class:`WordResult`, :class:`ExtraWord`) are NamedTuples rather than dataclasses:
+a long script has thousands of them per keystroke and a NamedTuple is built in C, several times
+faster than a frozen dataclass, while still being immutable with named fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, NamedTuple
+
+#: Tier names and the minimum score for each, best first.
+TIERS: tuple[tuple[str, float], ...] = (
+    ("Gold", 90.0),
+    ("Silver", 75.0),
+    ("Bronze", 50.0),
+    ("Keep practising", 0.0),
+)
+
+
+def tier_for(score: float) -> str:
+    """The tier a 0–100 score earns."""
+    for name, minimum in TIERS:
+        if score >= minimum:
+            return name
+    return TIERS[-1][0]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How the reference words were said; ``extra``/``filler`` count attempt words outside the script."""
+
+    reference_words: int
+    matched: int
+    near: int
+    substituted: int
+    missed: int
+    extra: int
+    filler: int
+    moved: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+class WordResult(NamedTuple):
+    """One reference token; ``start``/``end`` index the section's own text."""
+
+    text: str
+    section: int
+    start: int
+    end: int
+    status: str  # matched | near | substituted | missed
+    said: str | None
+    attempt_start: int | None
+    attempt_end: int | None
+    key_phrase: bool
+    moved: bool  # matched, but said somewhere else (swapped sentences)
+
+
+class ExtraWord(NamedTuple):
+    """An attempt token not matched to the script; insert it before ``words[before_word]``."""
+
+    text: str
+    attempt_start: int
+    attempt_end: int
+    before_word: int
+    filler: bool
+
+
+@dataclass(frozen=True)
+class KeyPhraseResult:
+    phrase: str
+    found: bool
+    similarity: float
+    matched_text: str | None
+    section: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    name: str
+    score: float
+    counts: Counts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "score": self.score, "counts": self.counts.to_dict()}
+
+
+@dataclass(frozen=True)
+class PaceResult:
+    """Speaking time against the cut's target; ``estimated`` when no stopwatch time was given."""
+
+    elapsed_seconds: float
+    estimated: bool
+    target_seconds: float | None
+    rate: float
+    unit: str  # "words", "characters" or "words+characters" per minute
+    ratio: float | None
+    verdict: str  # ok | too long | too short | no target
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class RecitationResult:
+    score: float
+    tier: str
+    counts: Counts
+    words: tuple[WordResult, ...]
+    extras: tuple[ExtraWord, ...]
+    key_phrases: tuple[KeyPhraseResult, ...]
+    sections: tuple[SectionResult, ...]
+    order: float
+    pace: PaceResult
+    fixes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "tier": self.tier,
+            "counts": self.counts.to_dict(),
+            "key_phrases": [k.to_dict() for k in self.key_phrases],
+            "sections": [s.to_dict() for s in self.sections],
+            "pace": self.pace.to_dict(),
+            "words": [w._asdict() for w in self.words],
+            "extras": [e._asdict() for e in self.extras],
+            "fixes": list(self.fixes),
+            "order": self.order,
+        }
+
+
+@dataclass(frozen=True)
+class KeyPointResult:
+    point: str
+    covered: bool
+    similarity: float
+    excerpt: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    score: float
+    passed: bool
+    pass_mark: float
+    key_points: tuple[KeyPointResult, ...]
+    similarity_to_answer: float
+    echoes_objection: bool
+    fixes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["key_points"] = [k.to_dict() for k in self.key_points]
+        data["fixes"] = list(self.fixes)
+        return data
+
+
+@dataclass(frozen=True)
+class QuestionClass:
+    closed: bool
+    kind: str  # yes/no | either/or | specific fact | open | not a question
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: str
+    closed: bool
+    kind: str
+    reason: str
+    on_target: bool
+    matched_terms: tuple[str, ...]
+    closest_example: str | None
+    similarity: float
+    too_close_to_avoid: bool
+    verdict: str
+    passed: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["matched_terms"] = list(self.matched_terms)
+        return data
