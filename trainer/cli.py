@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .commands import content, practice
+from .commands import content, practice, team
 from .commands.common import fail, library_option
 from .library import ContentError, find_library
 
@@ -46,5 +46,9 @@ for command in (
     practice.history,
     practice.due,
     practice.export,
+    practice.score,
+    team.report,
+    team.team,
+    team.serve,
 ):
     main.add_command(command)

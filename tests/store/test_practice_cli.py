@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-
 from conftest import LibraryFactory
 
 from trainer.cli import main

@@ -230,6 +230,29 @@ class PracticeStore:
         with self._write() as db:
             db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (name, _iso(utc_now())))
 
+    # -- team sessions ----------------------------------------------------------------------------------
+
+    def save_session(self, session_id: str, name: str, started_at: dt.datetime, record: dict[str, Any]) -> None:
+        """Create or replace a session's record (config and turns so far)."""
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO sessions (id, name, started_at, updated_at, record) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at, "
+                "record = excluded.record",
+                (session_id, name, _iso(started_at), _iso(utc_now()), json.dumps(record, ensure_ascii=False)),
+            )
+
+    def session(self, session_id: str) -> dict[str, Any] | None:
+        with self._lock:
+            row = self._db.execute("SELECT record FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def sessions(self) -> list[tuple[str, str, dt.datetime]]:
+        """(id, name, started at) of every session, newest first."""
+        with self._lock:
+            rows = self._db.execute("SELECT id, name, started_at FROM sessions ORDER BY started_at DESC").fetchall()
+        return [(sid, name, _from_iso(started)) for sid, name, started in rows]
+
     # -- spaced repetition -----------------------------------------------------------------------------
 
     def _review(

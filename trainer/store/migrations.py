@@ -52,6 +52,17 @@ MIGRATIONS: list[str] = [
     ALTER TABLE attempts ADD COLUMN session_id TEXT;
     CREATE INDEX attempts_by_time ON attempts (started_at);
     """,
+    # 3: team practice sessions (the turns themselves are attempts tagged with the session id).
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX attempts_by_session ON attempts (session_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

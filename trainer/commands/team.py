@@ -1,0 +1,130 @@
+"""Commands for managers and teams: session reports, the team table, serving the app to browsers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import ipaddress
+import json
+import shlex
+import sys
+from pathlib import Path
+
+import click
+
+from .common import console, fail, format_option, library_option, open_library, open_store, store_options
+
+
+@click.command()
+@click.argument("session_id", required=False)
+@click.option("--format", "output_format", type=click.Choice(["md", "html", "csv"]), default="md", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
+@store_options
+def report(
+    session_id: str | None, output_format: str, output: Path | None, db_path: Path | None, rep: str | None
+) -> None:
+    """Report of a team practice session (without SESSION_ID: list the sessions)."""
+    from ..library.files import write_atomic
+    from ..team.report import RENDERERS
+
+    store = open_store(db_path)
+    if session_id is None:
+        sessions = store.sessions()
+        if not sessions:
+            click.echo("No team sessions yet. Run one from the app: press t on the home screen.")
+        for sid, name, started in sessions:
+            click.echo(f"{sid}  {started.astimezone():%Y-%m-%d %H:%M}  {name}")
+        return
+    record = store.session(session_id)
+    if record is None:
+        known = [sid for sid, _, _ in store.sessions()]
+        from ..library.validation import did_you_mean
+
+        fail(f"no session {session_id!r}{did_you_mean(session_id, known)}; `trainer report` lists them")
+    text = RENDERERS[output_format](record)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command()
+@click.option("--product", help="Only this product's items.")
+@store_options
+@library_option
+@format_option("text", "json", "csv")
+def team(
+    product: str | None, db_path: Path | None, rep: str | None, library_dir: Path | None, output_format: str
+) -> None:
+    """The team table: every rep × item with best score, last practised and whether it is due."""
+    from ..team.progress import team_table, weakest_items, weakest_points
+
+    library = open_library(library_dir)
+    if product is not None and product not in library.products:
+        from ..library.validation import did_you_mean
+
+        fail(f"no product {product!r}{did_you_mean(product, list(library.products))}")
+    store = open_store(db_path)
+    table = team_table(store, library, product=product, reps=[rep] if rep else None)
+    records = table.to_records()
+    if output_format == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    if output_format == "csv":
+        buffer = io.StringIO()
+        columns = ["rep", "kind", "product", "item_id", "cut", "best", "attempts", "status", "last_practised"]
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    if not table.reps:
+        click.echo("No rep has practised yet.")
+        return
+    from ..render.team import render_team
+
+    console().print(render_team(table, weakest_items(table), weakest_points(store, table.reps, product)))
+
+
+def _is_loopback(host: str) -> bool:
+    if host in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@store_options
+@library_option
+def serve(host: str, port: int, db_path: Path | None, rep: str | None, library_dir: Path | None) -> None:
+    """Serve the practice app to web browsers (textual-serve): one app per browser tab.
+
+    Every session picks its rep name, shares the one practice database, and is practice-only: nothing
+    in it can write or delete library files.
+    """
+    from ..library import ContentError, find_library
+
+    try:
+        root = find_library(library_dir)
+    except ContentError as exc:
+        fail(str(exc))
+    if not _is_loopback(host):
+        click.secho(
+            f"Warning: listening on {host}: anyone who can reach this machine on port {port} can open the app, "
+            "pick any rep name and add attempts to the shared practice history. There is no login. "
+            "Use 127.0.0.1 unless your team's network is trusted.",
+            fg="yellow",
+            err=True,
+        )
+    command = [sys.executable, "-m", "trainer", "--library", str(root.resolve()), "--served"]
+    if db_path is not None:
+        command += ["--db", str(db_path.resolve())]
+    from textual_serve.server import Server
+
+    click.echo(f"Serving Pitch Trainer on http://{host}:{port} (library {root}); press Ctrl+C to stop.", err=True)
+    Server(shlex.join(command), host=host, port=port, title="Pitch Trainer").serve()
