@@ -1,0 +1,68 @@
+"""The rep's own settings (for now, the theme), kept in a small JSON file that can never break the app.
+
+The file lives in ``platformdirs.user_config_dir("pitch-trainer")``, or in ``$TRAINER_CONFIG_DIR`` when set
+(tests point it at a temporary folder). It is written atomically; a missing, unreadable or corrupt file
+reads as the defaults, and unknown keys are ignored, so an older or newer app can share it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+ENV_VAR = "TRAINER_CONFIG_DIR"
+FILE_NAME = "preferences.json"
+
+
+@dataclass(frozen=True)
+class Preferences:
+    theme: str | None = None  # a Textual theme name; None means the app's default
+
+
+def config_dir() -> Path:
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("pitch-trainer"))
+
+
+def preferences_path(directory: Path | None = None) -> Path:
+    return (directory or config_dir()) / FILE_NAME
+
+
+def load_preferences(directory: Path | None = None) -> Preferences:
+    """The saved preferences, or the defaults when there are none or they cannot be read."""
+    try:
+        data: Any = json.loads(preferences_path(directory).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return Preferences()
+    if not isinstance(data, dict):
+        return Preferences()
+    known = {f.name: f.type for f in fields(Preferences)}
+    values = {k: v for k, v in data.items() if k in known and (v is None or isinstance(v, str))}
+    return Preferences(**values)
+
+
+def save_preferences(preferences: Preferences, directory: Path | None = None) -> bool:
+    """Write atomically; False (and nothing changed on disk) when the folder cannot be written."""
+    from .library.files import write_atomic
+
+    path = preferences_path(directory)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(asdict(preferences), indent=2) + "\n")
+    except OSError:
+        return False
+    return True
+
+
+def update_preferences(directory: Path | None = None, **changes: Any) -> Preferences:
+    """Load, change, save, return: the one call the app makes when a setting changes."""
+    updated = replace(load_preferences(directory), **changes)
+    save_preferences(updated, directory)
+    return updated

@@ -1,0 +1,138 @@
+"""The Textual app: owns the library, the practice log, the clock and the theme; screens do the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+
+from ..library.catalog import Library
+from ..practice.items import ItemRef
+from ..practice.log import Attempt, PracticeLog, Rating, SessionLog
+from ..preferences import load_preferences, update_preferences
+from .commands import LibraryCommands
+from .screens.home import HomeScreen
+
+_HERE = Path(__file__).parent
+
+
+class TrainerApp(App[None]):
+    """Pitch Trainer.
+
+    ``clock`` returns seconds (monotonic) and ``now`` the wall time for the practice log; tests pass frozen
+    ones so timers and snapshots are stable.
+    ``log`` is where attempts go (in memory by default). ``config_dir`` overrides where preferences live.
+    """
+
+    TITLE = "Pitch Trainer"
+    # Every screen's stylesheet is read at start-up (each screen also names its own in CSS_PATH): reading one
+    # later re-styles the whole app, which would make the first results screen noticeably slow to appear.
+    CSS_PATH: ClassVar[list[str | Path]] = [
+        "app.tcss", "help.tcss", *sorted(f"screens/{p.name}" for p in (_HERE / "screens").glob("*.tcss"))
+    ]
+    COMMANDS = App.COMMANDS | {LibraryCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {"home": HomeScreen}
+    DEFAULT_MODE = "home"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),  # types a "?" when a text box has focus
+    ]
+
+    def __init__(
+        self,
+        library: Library | Path,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], dt.datetime] | None = None,
+        log: PracticeLog | None = None,
+        config_dir: Path | None = None,
+        seed: int | None = None,
+        tune_gc: bool = False,
+    ) -> None:
+        super().__init__()
+        if not isinstance(library, Library):
+            from ..library.loader import load_library
+
+            library = load_library(Path(library))
+        self.library: Library = library
+        self.clock = clock
+        self.now = now or (lambda: dt.datetime.now(dt.UTC))
+        self.practice_log: PracticeLog = log or SessionLog(now=self.now)
+        self.config_dir = config_dir
+        self.seed = seed  # shuffling seed; None means a new order every time
+        self._tune_gc = tune_gc
+
+    def on_mount(self) -> None:
+        saved = load_preferences(self.config_dir).theme
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._tune_gc:
+            self.call_after_refresh(tune_garbage_collector)
+        self.call_after_refresh(self.run_worker, prewarm, thread=True, group="prewarm", exit_on_error=False)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        update_preferences(self.config_dir, theme=theme.name)
+
+    def collect_garbage_soon(self) -> None:
+        """Collect young garbage after the next frame, while the rep reads, so it does not land mid-draw."""
+        if self._tune_gc:
+            self.call_after_refresh(gc.collect, 1)
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def record(
+        self, ref: ItemRef, *, score: float | None = None, rating: Rating | None = None, version: int | None = None
+    ) -> None:
+        """Log one attempt (the seam a later issue turns into stored history and scheduling)."""
+        self.practice_log.record(Attempt(ref, self.now(), score=score, rating=rating, version=version))
+
+    def open_item(self, ref: ItemRef, mode: str = "study") -> None:
+        """Show ``ref`` (from the home tree, "practise next" or the command palette)."""
+        from .navigation import screen_for
+
+        screen = screen_for(self, ref, mode)
+        if screen is not None:
+            self.push_screen(screen)
+
+
+def prewarm() -> None:
+    """Import what the first attempt will need while the rep is still reading the home screen.
+
+    Start-up only imports the home screen; the scorer and the practice screens (about 80 ms of imports) load
+    here in a background thread, so the first submitted recitation is as quick as the next.
+    """
+    import trainer.scoring  # noqa: F401
+
+    from .screens import memorize, recite, results, study  # noqa: F401
+
+
+def tune_garbage_collector() -> None:
+    """Keep garbage collection out of the way of drawing.
+
+    Textual creates many short-lived objects per frame, and with the default thresholds a full collection
+    (walking every object of the app and the library) lands in the middle of pushing a screen, doubling the
+    time to show results. Objects alive after start-up are frozen (never scanned again) and collections run
+    less often; memory use stays small because the app's garbage is short-lived.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 50, 100)
+
+
+def run_app(root: Path) -> None:
+    """Open the practice app on the library at ``root`` (called by ``trainer`` without a subcommand)."""
+    TrainerApp(root, tune_gc=True).run()

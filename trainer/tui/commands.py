@@ -1,0 +1,68 @@
+"""Command palette (ctrl+p): jump to any pitch cut, objection, drill or scenario by fuzzy name.
+
+Each pitch cut also gets "memorize" and "recite" entries, so a rep can type "rec 30s flow" and be reciting.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ..practice.items import ItemRef, PracticeItem, practice_items
+
+if TYPE_CHECKING:
+    from .app import TrainerApp
+
+VERBS = {"pitch": "Study", "objection": "Objection", "drill": "Drill", "scenario": "Scenario"}
+
+
+class LibraryCommands(Provider):
+    """Hits for everything in the library, plus the screens that list many items."""
+
+    @property
+    def trainer(self) -> TrainerApp:
+        return cast("TrainerApp", self.app)
+
+    def _entries(self) -> list[tuple[str, str, ItemRef | str, str]]:
+        """(text to match, help, target, mode): target is an ItemRef or the name of a screen action."""
+        entries: list[tuple[str, str, ItemRef | str, str]] = []
+        items: list[PracticeItem] = practice_items(self.trainer.library)
+        for item in items:
+            entries.append((f"{VERBS[item.ref.kind]}: {item.title}", item.detail, item.ref, "study"))
+            if item.ref.kind == "pitch":
+                entries.append((f"Memorize: {item.title}", item.detail, item.ref, "memorize"))
+                entries.append((f"Recite: {item.title}", item.detail, item.ref, "recite"))
+        entries += [
+            ("Objection cards (all products)", "Answer objections, scored on key points", "objections", ""),
+            ("Closed-question drills (all products)", "Practise discovery questions", "drills", ""),
+            ("Library problems", "Files that did not load, with file:line:col", "problems", ""),
+        ]
+        return entries
+
+    async def discover(self) -> Hits:
+        for text, help_text, target, mode in self._entries():
+            if not text.startswith(("Memorize:", "Recite:")):
+                yield DiscoveryHit(text, partial(self._go, target, mode), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, help_text, target, mode in self._entries():
+            haystack = text if isinstance(target, str) else f"{text} {target.id}"
+            score = matcher.match(haystack)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(self._go, target, mode), text=text, help=help_text)
+
+    def _go(self, target: ItemRef | str, mode: str) -> None:
+        if isinstance(target, ItemRef):
+            self.trainer.open_item(target, mode)
+            return
+        screen = self.trainer.screen
+        from .screens.drills import DrillsScreen
+        from .screens.objections import ObjectionsScreen
+        from .screens.problems import ProblemsScreen
+
+        factory = {"objections": ObjectionsScreen, "drills": DrillsScreen, "problems": ProblemsScreen}[target]
+        if not isinstance(screen, factory):
+            self.trainer.push_screen(factory())

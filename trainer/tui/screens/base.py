@@ -1,0 +1,32 @@
+"""What every practice screen shares: the app's state by name, escape to go back, a help text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from ..app import TrainerApp
+
+
+class TrainerScreen(Screen[None]):
+    """A screen of the practice app. ``HELP`` is a short paragraph the help screen shows above the keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
+    HELP: ClassVar[str] = ""
+
+    _trainer: TrainerApp | None = None
+
+    @property
+    def trainer(self) -> TrainerApp:
+        """The app. Cached on first use (always on the UI thread, in compose or mount) so a worker thread can
+        still reach it after the screen was closed, when ``self.app`` can no longer be looked up."""
+        if self._trainer is None:
+            self._trainer = cast("TrainerApp", self.app)
+        return self._trainer
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,185 @@
+"""Home: the library on the left, details and "practise next" on the right, problems flagged at the bottom."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Static, Tree
+from textual.widgets.option_list import Option
+
+from ...practice.items import ItemRef, describe
+from ..widgets.item_details import ItemDetails
+from ..widgets.library_tree import Group, LibraryTree, NodeData
+from ..widgets.title_bar import TitleBar
+from .base import TrainerScreen
+
+
+class HomeScreen(TrainerScreen):
+    """Where every session starts."""
+
+    CSS_PATH = "home.tcss"
+    HELP = (
+        "Pick a pitch cut, an objection, a drill or a scenario in the library tree and press enter. "
+        "Press ctrl+p to jump to anything by name."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back to the library", show=False),
+        Binding("m", "open('memorize')", "Memorize"),
+        Binding("r", "open('recite')", "Recite"),
+        Binding("o", "objections", "Objections"),
+        Binding("d", "drills", "Drills"),
+        Binding("n", "focus_next_up", "Practise next", show=False),
+        Binding("P", "problems", "Problems", key_display="P"),
+        Binding("t", "app.change_theme", "Theme", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        library = self.trainer.library
+        yield TitleBar()
+        with Horizontal(id="home-body"):
+            yield LibraryTree(library, id="library")
+            with Vertical(id="home-side"):
+                with VerticalScroll(id="details-box"):
+                    yield ItemDetails(id="details")
+                yield Static("Practise next", id="next-title", classes="panel-title")
+                yield OptionList(id="next-up")
+        yield Static(id="problems-notice")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        library = self.trainer.library
+        self.sub_title = f"library: {library.root.resolve().name}"
+        self.query_one("#library").border_title = "Library"
+        self.query_one("#details-box").border_title = "Details"
+        self.query_one("#details-box").can_focus = False
+        self._show_problems_notice()
+        self._refresh_next_up()
+        self.query_one(LibraryTree).focus()
+        if library.errors:
+            self.notify(
+                f"{len(library.errors)} problem(s) in the library; the rest loaded. Press P to see them.",
+                title="Library problems", severity="warning", timeout=6,
+            )
+        elif not library.products and not library.scenarios:
+            self.notify(f"No content found in {library.root}.", title="Empty library", severity="warning")
+
+    def on_screen_resume(self) -> None:
+        self._refresh_next_up()
+
+    def _show_problems_notice(self) -> None:
+        library = self.trainer.library
+        notice = self.query_one("#problems-notice", Static)
+        errors, warnings = len(library.errors), len(library.problems) - len(library.errors)
+        notice.display = bool(library.problems)
+        if errors:
+            notice.add_class("-errors")
+            notice.update(Content.assemble(
+                ("⚠ ", "bold"), f"{errors} error{'s' if errors != 1 else ''}",
+                f" and {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "",
+                " in the library — some files did not load. Press ", ("P", "bold"), " to see them.",
+            ))
+        elif warnings:
+            notice.update(Content.assemble(
+                f"{warnings} warning{'s' if warnings != 1 else ''} in the library. Press ", ("P", "bold"),
+                " to see them.",
+            ))
+
+    def _refresh_next_up(self) -> None:
+        options = self.query_one("#next-up", OptionList)
+        options.clear_options()
+        library = self.trainer.library
+        suggestions = self.trainer.practice_log.practise_next()
+        if not suggestions:
+            options.add_option(Option(Content.styled(
+                "Nothing practised yet this session. Start with a 30s cut: open it, read it, then press r to "
+                "recite.", "$text-muted"), disabled=True))
+            return
+        for item in suggestions:
+            options.add_option(Option(
+                Content.assemble((describe(library, item.ref), "bold"), "\n", (item.reason, "$text-muted")),
+                id=item.ref.key,
+            ))
+        self._next_refs = {item.ref.key: item.ref for item in suggestions}
+
+    @property
+    def _highlighted(self) -> NodeData | None:
+        node = self.query_one(LibraryTree).cursor_node
+        return node.data if node is not None else None
+
+    @on(Tree.NodeHighlighted)
+    def _show_details(self, event: Tree.NodeHighlighted[NodeData]) -> None:
+        self.query_one(ItemDetails).show(self.trainer.library, event.node.data)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Memorize and recite only make sense on a pitch: grey them out elsewhere."""
+        if action == "open" and parameters and parameters[0] in ("memorize", "recite"):
+            data = self._highlighted if self.is_mounted else None
+            is_pitch = (isinstance(data, ItemRef) and data.kind == "pitch") or (
+                isinstance(data, Group) and data.kind == "pitch"
+            )
+            return True if is_pitch else None
+        return True
+
+    @on(Tree.NodeSelected)
+    def _open_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        data = event.node.data
+        if isinstance(data, ItemRef) or (isinstance(data, Group) and data.kind in ("objections", "drills")):
+            self._open(data, "study")
+
+    @on(OptionList.OptionSelected, "#next-up")
+    def _open_next_up(self, event: OptionList.OptionSelected) -> None:
+        ref = getattr(self, "_next_refs", {}).get(event.option.id or "")
+        if ref is not None:
+            self.trainer.open_item(ref)
+
+    def _open(self, data: NodeData | None, mode: str) -> None:
+        if isinstance(data, ItemRef):
+            self.trainer.open_item(data, mode if data.kind == "pitch" else "study")
+        elif isinstance(data, Group):
+            if data.kind == "pitch":
+                pitch = self.trainer.library.pitch(data.id)
+                cut = pitch.practice_version.cuts.names()[0]
+                self.trainer.open_item(ItemRef("pitch", data.product, data.id, cut), mode)
+            elif data.kind == "objections":
+                self.action_objections(data.product)
+            elif data.kind == "drills":
+                self.action_drills(data.product)
+
+    def action_open(self, mode: str = "study") -> None:
+        self._open(self._highlighted, mode)
+
+    def action_objections(self, product: str | None = None) -> None:
+        from .objections import ObjectionsScreen
+
+        if product is None and isinstance(self._highlighted, ItemRef | Group):
+            product = self._highlighted.product or None
+        self.app.push_screen(ObjectionsScreen(product=product))
+
+    def action_drills(self, product: str | None = None) -> None:
+        from .drills import DrillsScreen
+
+        if product is None and isinstance(self._highlighted, ItemRef | Group):
+            product = self._highlighted.product or None
+        self.app.push_screen(DrillsScreen(product=product))
+
+    def action_focus_next_up(self) -> None:
+        options = self.query_one("#next-up", OptionList)
+        options.focus()
+        if options.highlighted is None and options.option_count:
+            options.highlighted = 0
+
+    def action_problems(self) -> None:
+        from .problems import ProblemsScreen
+
+        self.app.push_screen(ProblemsScreen())
+
+    def action_back(self) -> None:
+        """Home is the bottom of the stack: escape returns focus to the tree instead of leaving."""
+        self.query_one(LibraryTree).focus()

@@ -1,0 +1,236 @@
+"""Objection cards: the customer's line, the rep's answer, the key points found, the approved answer, a rating."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Checkbox, Footer, Select, Static, TextArea
+
+from ...practice.cards import Card, Deck, all_cards, categories
+from ...practice.log import RATINGS, Rating
+from ..widgets.rating_bar import RatingBar
+from ..widgets.title_bar import TitleBar
+from .base import TrainerScreen
+
+ALL = "all"
+
+
+def key_point_lines(result: Any) -> Content:
+    """✔/✘ per key point, with the words of the answer that covered it (or came closest)."""
+    lines: list[Content] = []
+    for point in result.key_points:
+        if point.covered:
+            line = Content.assemble(("✔ ", "bold $text-success"), point.point)
+            if point.excerpt:
+                line = Content.assemble(line, "\n   ", (f"“{point.excerpt}”", "italic $text-muted"))
+        else:
+            line = Content.assemble(("✘ ", "bold $text-error"), (point.point, "bold"), ("  missing", "$text-muted"))
+            if point.excerpt:
+                line = Content.assemble(line, ("\n   closest: ", "$text-muted"), (f"“{point.excerpt}”", "italic"))
+        lines.append(line)
+    return Content("\n").join(lines)
+
+
+class ObjectionsScreen(TrainerScreen):
+    CSS_PATH = "objections.tcss"
+    HELP = (
+        "Read the customer's objection, answer it in your own words and press ctrl+s. You are scored on the "
+        "key points (in any order, in any words), then see the approved answer beside yours. Rate how it went "
+        "with 1–4 (again, hard, good, easy) to move on."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Check answer", priority=True),
+        Binding("ctrl+n", "next_card", "Next card", priority=True),
+        Binding("ctrl+b", "previous_card", "Prev card", priority=True),
+        Binding("ctrl+o", "toggle_shuffle", "Shuffle", priority=True),
+        *(
+            Binding(str(number), f"rate('{rating}')", rating.capitalize(), show=False)
+            for number, rating in enumerate(RATINGS, 1)
+        ),
+    ]
+
+    def __init__(self, product: str | None = None, start: str | None = None) -> None:
+        super().__init__()
+        self.start_product, self.start_id = product, start
+        self.answered: Any = None
+        self.scoring = False
+
+    def compose(self) -> ComposeResult:
+        library = self.trainer.library
+        self.deck = Deck(all_cards(library), product=self.start_product, seed=self.trainer.seed)
+        if self.start_product and self.start_id:
+            self.deck.go_to(self.start_product, self.start_id)
+        products = [(library.products[p].name, p) for p in sorted(library.products) if library.products[p].objections]
+        yield TitleBar()
+        with Horizontal(id="card-filters"):
+            yield Select(products, prompt="All products", value=self.start_product or Select.NULL,
+                         id="product-filter", compact=True, allow_blank=True)
+            yield Select([(c, c) for c in categories(self.deck.cards)], prompt="All categories",
+                         id="category-filter", compact=True)
+            yield Checkbox("Shuffle", id="shuffle", compact=True)
+            yield Static(id="card-position")
+        yield Static(id="card-objection")
+        with Vertical(id="card-answering"):
+            yield TextArea(id="answer", soft_wrap=True, tab_behavior="focus",
+                           placeholder="Answer the objection in your own words…")
+            with Horizontal(classes="actions"):
+                yield Button("Check answer  ctrl+s", id="check", variant="primary", compact=True)
+                yield Button("Skip  ctrl+n", id="skip", compact=True)
+        with VerticalScroll(id="card-feedback"):
+            yield Static(id="card-score")
+            yield Static(id="card-points")
+            with Horizontal(id="card-compare"):
+                yield Static(id="card-yours")
+                yield Static(id="card-approved")
+            yield Static(id="card-follow-up")
+        yield RatingBar(id="rating")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Objection cards"
+        self.query_one("#card-yours").border_title = "Your answer"
+        self.query_one("#card-approved").border_title = "Approved answer"
+        self._show_card()
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def _show_card(self) -> None:
+        card = self.deck.current
+        self.answered = None
+        self.set_class(False, "-answered")
+        position = self.query_one("#card-position", Static)
+        objection_view = self.query_one("#card-objection", Static)
+        answer = self.query_one("#answer", TextArea)
+        answer.clear()
+        if card is None:
+            position.update("0 cards")
+            objection_view.update(Content.styled("No objections match these filters.", "$text-muted"))
+            self.refresh_bindings()
+            return
+        position.update(Content.assemble((f"{self.deck.position + 1}", "bold"), f" / {len(self.deck)}"))
+        product = self.trainer.library.products[card.product].name
+        objection_view.update(Content.assemble(
+            (f"{product} · {card.objection.category}", "$text-muted"), "\n",
+            ("“" + " ".join(card.objection.objection.split()) + "”", "bold"),
+        ))
+        answer.focus()
+        self.refresh_bindings()
+
+    def _show_feedback(self, card: Card, attempt: str, result: Any) -> None:
+        self.answered = result
+        self.set_class(True, "-answered")
+        verdict = ("Passed", "bold $text-success") if result.passed else ("Not yet", "bold $text-error")
+        covered = sum(1 for point in result.key_points if point.covered)
+        fixes = Content("\n").join(Content.assemble(("→ ", "$text-accent"), fix) for fix in result.fixes[:3])
+        self.query_one("#card-score", Static).update(Content.assemble(
+            (f"{result.score:.0f}", "bold"), "  ", verdict,
+            (f"  ·  {covered} of {len(result.key_points)} key points", "$text-muted"),
+            "\n" if result.fixes else "", fixes,
+        ))
+        self.query_one("#card-points", Static).update(key_point_lines(result))
+        self.query_one("#card-yours", Static).update(attempt.strip())
+        self.query_one("#card-approved", Static).update(" ".join(card.objection.answer.split()))
+        follow_up = self.query_one("#card-follow-up", Static)
+        follow_up.display = bool(card.objection.follow_up)
+        if card.objection.follow_up:
+            follow_up.update(Content.assemble(("Then ask: ", "bold"), card.objection.follow_up))
+        self.trainer.record(card.ref, score=float(result.score))
+        self.query_one(RatingBar).focus_first()
+        self.refresh_bindings()
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rate":
+            return self.answered is not None
+        if action == "submit":
+            return self.answered is None and self.deck.current is not None
+        return True
+
+    def action_submit(self) -> None:
+        card = self.deck.current
+        if card is None or self.scoring or self.answered is not None:
+            return
+        attempt = self.query_one("#answer", TextArea).text
+        if not attempt.strip():
+            self.notify("Type your answer first.", severity="warning", timeout=3)
+            return
+        self.scoring = True
+        self._score(card, attempt)
+
+    @work(thread=True, exclusive=True, group="score")
+    def _score(self, card: Card, attempt: str) -> None:
+        try:
+            from ...scoring import score_answer
+
+            item = card.objection
+            result = score_answer(item.answer, item.key_points, attempt, objection=item.objection)
+        except Exception as exc:  # a scorer failure is a message, not a crash
+            self.trainer.call_from_thread(self._failed, exc)
+            return
+        self.trainer.call_from_thread(self._scored, card, attempt, result)
+
+    def _scored(self, card: Card, attempt: str, result: Any) -> None:
+        self.scoring = False
+        if self.is_attached and card == self.deck.current:
+            self._show_feedback(card, attempt, result)
+
+    def _failed(self, exc: Exception) -> None:
+        self.scoring = False
+        self.notify(f"Could not score this answer: {exc}", title="Scoring failed", severity="error")
+
+    def action_rate(self, rating: Rating) -> None:
+        card = self.deck.current
+        if card is None or self.answered is None:
+            return
+        self.trainer.record(card.ref, rating=rating)
+        self.notify(f"Rated {rating}.", timeout=1.5)
+        self.action_next_card()
+
+    def action_next_card(self) -> None:
+        self.deck.next()
+        self._show_card()
+
+    def action_previous_card(self) -> None:
+        self.deck.previous()
+        self._show_card()
+
+    def action_toggle_shuffle(self) -> None:
+        box = self.query_one("#shuffle", Checkbox)
+        box.value = not box.value
+
+    @on(RatingBar.Rated)
+    def _rated(self, event: RatingBar.Rated) -> None:
+        self.action_rate(event.rating)
+
+    @on(Button.Pressed, "#check")
+    def _check(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#skip")
+    def _skip(self) -> None:
+        self.action_next_card()
+
+    @on(Select.Changed)
+    def _filter(self) -> None:
+        if not self.is_mounted:
+            return
+        product = self.query_one("#product-filter", Select).value
+        category = self.query_one("#category-filter", Select).value
+        self.deck.set_filter(
+            product if isinstance(product, str) else None, category if isinstance(category, str) else None
+        )
+        self._show_card()
+
+    @on(Checkbox.Changed, "#shuffle")
+    def _shuffle(self, event: Checkbox.Changed) -> None:
+        self.deck.set_shuffled(event.value)
+        if event.value:
+            self.deck.position = 0
+        self._show_card()
+        self.notify("Shuffled." if event.value else "In file order.", timeout=1.5)

@@ -1,0 +1,190 @@
+"""Recite a cut from memory: type it, watch the clock, submit; scoring runs in a thread, never in the UI."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Static, TextArea
+
+from ...library.catalog import Pitch
+from ...library.speaking import count_units
+from ...practice.items import ItemRef
+from ..widgets.practice_clock import PracticeClock
+from ..widgets.title_bar import TitleBar
+from .base import TrainerScreen
+
+COUNT_EVERY = 0.25  # seconds between word-count refreshes: counting a long paste on every key would lag
+BUSY_AFTER = 0.15  # seconds of scoring before the screen says "Scoring…"
+
+
+class ReciteScreen(TrainerScreen):
+    CSS_PATH = "recite.tcss"
+    HELP = (
+        "Type the cut from memory, as you would say it. The clock starts with your first key. Press ctrl+s to "
+        "score: every word is marked matched, near, substituted or missed, with what to fix first."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Submit", priority=True),
+        Binding("ctrl+r", "clear", "Start over", priority=True),
+    ]
+
+    def __init__(self, pitch: Pitch, version: int, cut: str) -> None:
+        super().__init__()
+        self.pitch, self.version_number, self.cut_name = pitch, version, cut
+        self.version = pitch.version(version)
+        cut_model = self.version.cuts.get(cut)
+        assert cut_model is not None, f"no {cut} cut"
+        self.cut = cut_model
+        self.reference_words = sum(count_units(section.text)[0] + count_units(section.text)[1]
+                                   for section in cut_model.sections)
+        self._dirty = False
+        self.scoring = False
+        self._busy_timer: Timer | None = None
+
+    @property
+    def ref(self) -> ItemRef:
+        return ItemRef("pitch", self.pitch.product, self.pitch.id, self.cut_name)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with Horizontal(id="recite-head"):
+            yield Static(id="recite-title")
+            yield Static(id="word-count")
+            yield PracticeClock(self.trainer.clock, self.cut.target_seconds, id="clock")
+        yield Static(id="recite-sections")
+        yield TextArea(id="attempt", soft_wrap=True, tab_behavior="focus",
+                       placeholder="Type the pitch from memory…")
+        with Horizontal(classes="actions", id="recite-actions"):
+            yield Button("Submit  ctrl+s", id="submit", variant="primary", compact=True)
+            yield Button("Start over", id="clear", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Recite · {self.version.title} · {self.cut_name}"
+        self.query_one("#recite-title", Static).update(Content.assemble(
+            (f"{self.version.title}", "bold"), (f"  {self.cut_name} cut · v{self.version_number}", "$text-muted"),
+        ))
+        names = " → ".join(section.name for section in self.cut.sections)
+        self.query_one("#recite-sections", Static).update(Content.styled(f"Sections: {names}", "$text-muted"))
+        self._update_count()
+        self.set_interval(COUNT_EVERY, self._refresh_count)
+        self.query_one(TextArea).focus()
+
+    @on(TextArea.Changed, "#attempt")
+    def _typed(self, event: TextArea.Changed) -> None:
+        """Cheap on purpose: runs on every key. Counting waits for the next timer tick."""
+        self._dirty = True
+        clock = self.query_one(PracticeClock)
+        if clock.started_at is None:
+            document = event.text_area.document
+            if document.line_count > 1 or document.get_line(0):
+                clock.start()
+
+    def _refresh_count(self) -> None:
+        if self._dirty:
+            self._update_count()
+
+    def _update_count(self) -> None:
+        self._dirty = False
+        words, chars = count_units(self.query_one(TextArea).text)
+        said = words + chars
+        self.query_one("#word-count", Static).update(Content.assemble(
+            (str(said), "bold"), (f" / {self.reference_words} words", "$text-muted"),
+        ))
+
+    def action_submit(self) -> None:
+        if self.scoring:
+            return
+        attempt = self.query_one(TextArea).text
+        if not attempt.strip():
+            self.notify("Type the pitch first, then press ctrl+s.", severity="warning", timeout=3)
+            return
+        self.scoring = True
+        # Scoring usually takes milliseconds: only show "Scoring…" (and freeze the text) when it is slow, so a
+        # quick result is not delayed by redrawing a long text box.
+        self._busy_timer = self.set_timer(BUSY_AFTER, self._show_busy)
+        self._score(attempt, self.query_one(PracticeClock).elapsed)
+
+    def _show_busy(self) -> None:
+        if self.scoring:
+            button = self.query_one("#submit", Button)
+            button.label, button.disabled = "Scoring…", True
+            self.query_one(TextArea).read_only = True
+
+    @work(thread=True, exclusive=True, group="score")
+    def _score(self, attempt: str, typed_seconds: float) -> None:
+        """Score off the UI thread; errors become a toast, never a traceback."""
+        try:
+            from ...practice.scenario import cut_reference
+            from ...scoring import score_recitation
+
+            # Typing is slower than speaking, so pace is estimated from the words, not the typing time.
+            result = score_recitation(cut_reference(self.cut), attempt, target_seconds=self.cut.target_seconds)
+        except Exception as exc:  # any scorer failure must reach the rep as a message
+            self.trainer.call_from_thread(self._scoring_failed, exc)
+            return
+        self.trainer.call_from_thread(self._show_results, attempt, result, typed_seconds)
+
+    def _scoring_failed(self, exc: Exception) -> None:
+        if not self.is_attached:
+            return
+        self._reset_button()
+        self.notify(f"Could not score this attempt: {exc}", title="Scoring failed", severity="error")
+
+    def _reset_button(self) -> None:
+        self.scoring = False
+        if self._busy_timer is not None:
+            self._busy_timer.stop()
+        button = self.query_one("#submit", Button)
+        if button.disabled:
+            button.label, button.disabled = "Submit  ctrl+s", False
+            self.query_one(TextArea).read_only = False
+
+    def _show_results(self, attempt: str, result: Any, typed_seconds: float) -> None:
+        from .results import ResultsScreen
+
+        self.trainer.record(self.ref, score=float(result.score), version=self.version_number)
+        if not self.is_attached:  # the rep left while it was scoring: keep the attempt, say the score
+            self.trainer.notify(f"Scored {result.score:.0f} ({result.tier}).", title=self.version.title)
+            return
+        self._reset_button()
+        if self.app.screen is not self:  # the rep left (or opened help) while scoring: do not jump screens
+            self.notify(f"Scored {result.score:.0f} ({result.tier}).", title=self.version.title)
+            return
+        # While the results cover this screen, the text box is hidden: Textual lays out the screen underneath
+        # again when the results appear, and wrapping a long attempt there would delay them.
+        self.query_one(TextArea).display = False
+        self.app.push_screen(
+            ResultsScreen(self.pitch, self.version_number, self.cut_name, result, attempt, typed_seconds),
+            callback=self._after_results,
+        )
+
+    def _after_results(self, choice: str | None) -> None:
+        area = self.query_one(TextArea)
+        area.display = True
+        area.focus()
+        if choice == "retry":
+            self.action_clear()
+        elif choice == "back":
+            self.action_back()
+
+    def action_clear(self) -> None:
+        area = self.query_one(TextArea)
+        area.clear()
+        area.focus()
+        self.query_one(PracticeClock).reset()
+        self._update_count()
+
+    @on(Button.Pressed, "#submit")
+    def _submit_pressed(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#clear")
+    def _clear_pressed(self) -> None:
+        self.action_clear()

@@ -1,0 +1,156 @@
+"""The result of a recitation: score and tier, what to fix first, key phrases, pace, the marked script."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Digits, Footer, Static
+
+from ...library.catalog import Pitch
+from ...library.models import Cut, PitchVersion
+from ...library.speaking import format_duration
+from ..widgets.marked_script import MarkedScript
+from ..widgets.practice_clock import clock_text
+from ..widgets.title_bar import TitleBar
+from .base import TrainerScreen
+
+TIER_STYLE = {
+    "Gold": "bold $text-warning",
+    "Silver": "bold $text-primary",
+    "Bronze": "bold $text-secondary",
+}
+PACE_WORDS = {"ok": "on target", "too long": "too long", "too short": "too short", "no target": "no target"}
+
+
+def pace_line(pace: Any) -> Content:
+    """"about 0:24 to say · target 0:30 · on target", the verdict coloured when off."""
+    how = "about" if pace.estimated else "took"
+    parts: list[str | tuple[str, str]] = [f"{how} {format_duration(pace.elapsed_seconds)} to say"]
+    if pace.target_seconds:
+        parts.append(f" · target {format_duration(pace.target_seconds)}")
+    verdict = PACE_WORDS.get(pace.verdict, pace.verdict)
+    parts.append((f" · {verdict}", "$text-success" if pace.verdict == "ok" else "bold $text-warning"))
+    return Content.assemble(*parts)
+
+
+def counts_line(counts: Any) -> Content:
+    return Content.assemble(
+        (f"{counts.matched}", "bold"), " matched  ",
+        (f"{counts.near}", "bold"), " near  ",
+        (f"{counts.substituted}", "bold"), " substituted  ",
+        (f"{counts.missed}", "bold $text-error" if counts.missed else "bold"), " missed  ",
+        (f"{counts.extra}", "bold"), " extra",
+        (f" ({counts.filler} filler)" if counts.filler else "", "$text-muted"),
+        (f"  of {counts.reference_words} words", "$text-muted"),
+    )
+
+
+def key_phrase_lines(phrases: Any) -> Content:
+    lines: list[Content] = []
+    for phrase in phrases:
+        if phrase.found:
+            lines.append(Content.assemble(("✔ ", "bold $text-success"), phrase.phrase))
+        else:
+            said = f"\n   you said “{phrase.matched_text}”" if phrase.matched_text else "\n   not said"
+            lines.append(Content.assemble(("✘ ", "bold $text-error"), (phrase.phrase, "bold"), (said, "$text-muted")))
+    if not lines:
+        lines.append(Content.styled("This cut has no key phrases.", "$text-muted"))
+    return Content("\n").join(lines)
+
+
+def fixes_lines(fixes: Any) -> Content:
+    if not fixes:
+        return Content.styled("Nothing to fix. Say it again tomorrow to keep it.", "$text-success")
+    return Content("\n").join(
+        Content.assemble((f"{number}. ", "bold $text-accent"), fix) for number, fix in enumerate(fixes[:3], 1)
+    )
+
+
+class ResultsScreen(TrainerScreen):
+    """Dismisses with "retry" (recite again), "back" (leave reciting) or None (escape: back to the text)."""
+
+    CSS_PATH = "results.tcss"
+    HELP = (
+        "Your attempt against the script. Start with the fixes at the top; the script below shows each word: "
+        "plain when matched, underlined when nearly right, red when missed, with what you said after an arrow "
+        "when you swapped a word, and +words you added where you said them."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "retry", "Retry"),
+        Binding("b", "leave", "Done"),
+        Binding("escape", "edit", "Edit attempt"),
+    ]
+
+    def __init__(
+        self, pitch: Pitch, version: int, cut_name: str, result: Any, attempt: str, typed_seconds: float = 0.0
+    ) -> None:
+        super().__init__()
+        self.pitch, self.version_number, self.cut_name, self.result = pitch, version, cut_name, result
+        self.version: PitchVersion = pitch.version(version)
+        cut = self.version.cuts.get(cut_name)
+        assert cut is not None, f"no {cut_name} cut"
+        self.cut: Cut = cut
+        self.attempt, self.typed_seconds = attempt, typed_seconds
+
+    def compose(self) -> ComposeResult:
+        result = self.result
+        yield TitleBar()
+        with Horizontal(id="results-top"):
+            yield Digits(f"{result.score:.0f}", id="score")
+            yield Static(self._summary(), id="summary")
+        with Horizontal(id="results-main"):
+            with VerticalScroll(id="results-side"):
+                yield Static(Content.assemble(("Fix first\n", "bold $text-accent"), fixes_lines(result.fixes)),
+                             id="fixes")
+                yield Static(Content.assemble(("Key phrases\n", "bold $text-accent"),
+                                              key_phrase_lines(result.key_phrases)), id="key-phrases")
+            yield MarkedScript(
+                [s.name for s in self.cut.sections], [s.text for s in self.cut.sections], result, id="marked"
+            )
+        with Horizontal(classes="actions", id="results-actions"):
+            yield Button("Retry  r", id="retry", variant="primary", compact=True)
+            yield Button("Edit attempt  esc", id="edit", compact=True)
+            yield Button("Done  b", id="leave", compact=True)
+        yield Footer(compact=True)
+
+    def _summary(self) -> Content:
+        """Tier and what it is for, the word counts, the pace: three lines beside the big score."""
+        result = self.result
+        pace = pace_line(result.pace)
+        if self.typed_seconds >= 1:
+            pace = Content.assemble(pace, (f" · typed in {clock_text(self.typed_seconds)}", "$text-muted"))
+        return Content("\n").join([
+            Content.assemble(
+                (result.tier, TIER_STYLE.get(result.tier, "bold $text-error")),
+                (f"   {self.version.title} · {self.cut_name} · v{self.version.version}", "$text-muted"),
+            ),
+            counts_line(result.counts),
+            pace,
+        ])
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Result · {self.version.title} · {self.cut_name}"
+        self.query_one("#marked").border_title = "Your recitation"
+        self.query_one("#results-side").can_focus = False
+        self.query_one("#retry").focus()
+        self.trainer.collect_garbage_soon()
+
+    def action_retry(self) -> None:
+        self.dismiss("retry")
+
+    def action_leave(self) -> None:
+        self.dismiss("back")
+
+    def action_edit(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        {"retry": self.action_retry, "edit": self.action_edit, "leave": self.action_leave}.get(
+            event.button.id or "", lambda: None
+        )()
