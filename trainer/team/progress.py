@@ -1,0 +1,115 @@
+"""The manager's view of a team: who has practised what, how well, and what is due.
+
+Built from the practice store and the library's current items; the same table feeds the app's manager
+screen and ``trainer team``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..library.catalog import Library
+from ..store.attempts import Attempt, utc_now
+from ..store.database import ItemRef, PracticeStore
+from ..store.items import practice_items
+
+
+@dataclass(frozen=True)
+class Cell:
+    best: float | None
+    last: dt.datetime | None
+    attempts: int
+    status: str  # "new", "ok", "due", "overdue", "changed"
+
+
+@dataclass(frozen=True)
+class TeamTable:
+    reps: list[str]
+    items: list[ItemRef]
+    cells: dict[tuple[str, str], Cell]
+
+    def cell(self, rep: str, item: ItemRef) -> Cell:
+        return self.cells[(rep, item.key)]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One record per rep and item (the JSON/CSV of ``trainer team``)."""
+        return [
+            {
+                "rep": rep,
+                "kind": item.kind,
+                "product": item.product,
+                "item_id": item.item_id,
+                "cut": item.cut,
+                "best": cell.best,
+                "attempts": cell.attempts,
+                "status": cell.status,
+                "last_practised": cell.last.isoformat() if cell.last else None,
+            }
+            for rep in self.reps
+            for item in self.items
+            for cell in [self.cell(rep, item)]
+        ]
+
+    def readiness(self, rep: str) -> float:
+        """Share of items the rep has practised, is not due on, and scored at least Silver (75) on."""
+        ready = [c for item in self.items for c in [self.cell(rep, item)] if c.status == "ok" and (c.best or 0) >= 75]
+        return len(ready) / len(self.items) if self.items else 0.0
+
+
+def team_table(
+    store: PracticeStore,
+    library: Library,
+    *,
+    product: str | None = None,
+    reps: Sequence[str] | None = None,
+    now: dt.datetime | None = None,
+) -> TeamTable:
+    now = now or utc_now()
+    items = [i for i in practice_items(library) if product is None or i.product == product]
+    roster = list(reps) if reps else store.reps()
+    cells: dict[tuple[str, str], Cell] = {}
+    for rep in roster:
+        by_key: dict[str, list[Attempt]] = defaultdict(list)
+        for attempt in store.attempts(rep):
+            by_key[attempt.key].append(attempt)
+        due = {d.item_key: d.reason for d in store.due(rep, items, now, include_new=False)}
+        for item in items:
+            mine = by_key.get(item.key, [])
+            status = "new" if not mine else due.get(item.key, "ok")
+            cells[(rep, item.key)] = Cell(
+                best=max((a.score for a in mine), default=None),
+                last=max((a.started_at for a in mine), default=None),
+                attempts=len(mine),
+                status=status,
+            )
+    return TeamTable(roster, items, cells)
+
+
+def weakest_items(table: TeamTable, limit: int = 5) -> list[tuple[ItemRef, float, int]]:
+    """Items with the lowest average best score among reps who tried them: (item, average, reps tried)."""
+    found = []
+    for item in table.items:
+        bests = [c.best for rep in table.reps for c in [table.cell(rep, item)] if c.best is not None]
+        if bests:
+            found.append((item, sum(bests) / len(bests), len(bests)))
+    found.sort(key=lambda row: (row[1], row[0].key))
+    return found[:limit]
+
+
+def weakest_points(
+    store: PracticeStore, reps: Sequence[str], product: str | None = None, limit: int = 8
+) -> list[tuple[str, int]]:
+    """Key phrases and key points most often missed across the reps' attempts."""
+    missed: Counter[str] = Counter()
+    for rep in reps:
+        for attempt in store.attempts(rep):
+            if product is not None and attempt.product != product:
+                continue
+            breakdown = attempt.breakdown
+            missed.update(k["phrase"] for k in breakdown.get("key_phrases", []) if not k.get("found"))
+            missed.update(k["point"] for k in breakdown.get("key_points", []) if not k.get("covered"))
+    return missed.most_common(limit)

@@ -1,0 +1,132 @@
+"""Session reports in Markdown, HTML and CSV, built from a session record (live or from the store).
+
+The HTML is one self-contained, well-formed page (XHTML-compatible markup, inline CSS with print rules)
+so a manager can mail it or print it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+from collections import Counter
+from typing import Any
+
+from .session import Standing, standings
+
+TURN_COLUMNS = (
+    "number",
+    "round",
+    "rep",
+    "kind",
+    "product",
+    "item_id",
+    "cut",
+    "title",
+    "score",
+    "passed",
+    "skipped",
+    "missed",
+    "elapsed_seconds",
+    "answer",
+)
+
+
+def _summary(record: dict[str, Any]) -> tuple[list[Standing], list[tuple[str, int]]]:
+    config = record["config"]
+    turns = record["turns"]
+    ranking = standings(config["roster"], turns)
+    missed = Counter(point for turn in turns for point in turn.get("missed") or [])
+    return ranking, missed.most_common(10)
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
+def _when(record: dict[str, Any]) -> str:
+    return dt.datetime.fromisoformat(record["started_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def to_markdown(record: dict[str, Any]) -> str:
+    config, turns = record["config"], record["turns"]
+    ranking, missed = _summary(record)
+    out = [
+        f"# {config['name']}",
+        "",
+        f"Session `{record['id']}` · {_when(record)} · product: {config['product'] or 'all'} · "
+        f"{config['rounds']} round(s) · {config['seconds_per_turn']} s per turn",
+        "",
+        "## Ranking",
+        "",
+        "| rank | rep | turns | total | average | best |",
+        "|---:|---|---:|---:|---:|---:|",
+    ]
+    out += [f"| {s.rank} | {s.rep} | {s.turns} | {s.total:.0f} | {s.average:.0f} | {_score(s.best)} |" for s in ranking]
+    out += ["", "## Key points the team missed most", ""]
+    out += [f"- {point} ({count}×)" for point, count in missed] or ["- none — well done"]
+    out += ["", "## Turns", "", "| # | round | rep | item | score |", "|---:|---:|---|---|---:|"]
+    for turn in turns:
+        score = "skipped" if turn["skipped"] else _score(turn["score"])
+        title = turn["title"].replace("|", "\\|")
+        out.append(f"| {turn['number']} | {turn['round']} | {turn['rep']} | {turn['kind']}: {title} | {score} |")
+    return "\n".join(out) + "\n"
+
+
+_CSS = """
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
+h1 { margin-bottom: 0.2em; } .meta { color: #666; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1.5em; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.35em 0.6em; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; } tr.skipped td { color: #888; font-style: italic; }
+@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+"""
+
+
+def to_html(record: dict[str, Any]) -> str:
+    config, turns = record["config"], record["turns"]
+    ranking, missed = _summary(record)
+    e = html.escape
+    rows = "".join(
+        f'<tr><td class="num">{s.rank}</td><td>{e(s.rep)}</td><td class="num">{s.turns}</td>'
+        f'<td class="num">{s.total:.0f}</td><td class="num">{s.average:.0f}</td>'
+        f'<td class="num">{_score(s.best)}</td></tr>'
+        for s in ranking
+    )
+    missed_items = "".join(f"<li>{e(point)} ({count}×)</li>" for point, count in missed) or "<li>none — well done</li>"
+    skipped = ' class="skipped"'
+    turn_rows = "".join(
+        f'<tr{skipped if t["skipped"] else ""}><td class="num">{t["number"]}</td>'
+        f'<td class="num">{t["round"]}</td><td>{e(t["rep"])}</td><td>{e(t["kind"])}: {e(t["title"])}</td>'
+        f'<td class="num">{"skipped" if t["skipped"] else _score(t["score"])}</td></tr>'
+        for t in turns
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8" />\n'
+        f"<title>{e(config['name'])} — session report</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{e(config['name'])}</h1>\n"
+        f'<p class="meta">Session {e(record["id"])} · {e(_when(record))} · product: {e(config["product"] or "all")}'
+        f" · {config['rounds']} round(s) · {config['seconds_per_turn']} s per turn</p>\n"
+        '<h2>Ranking</h2>\n<table>\n<thead><tr><th class="num">rank</th><th>rep</th><th class="num">turns</th>'
+        '<th class="num">total</th><th class="num">average</th><th class="num">best</th></tr></thead>\n'
+        f"<tbody>{rows}</tbody>\n</table>\n"
+        f"<h2>Key points the team missed most</h2>\n<ul>{missed_items}</ul>\n"
+        '<h2>Turns</h2>\n<table>\n<thead><tr><th class="num">#</th><th class="num">round</th><th>rep</th>'
+        '<th>item</th><th class="num">score</th></tr></thead>\n'
+        f"<tbody>{turn_rows}</tbody>\n</table>\n</body>\n</html>\n"
+    )
+
+
+def to_csv(record: dict[str, Any]) -> str:
+    """One row per turn."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(TURN_COLUMNS), lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for turn in record["turns"]:
+        writer.writerow(dict(turn, missed="; ".join(turn.get("missed") or [])))
+    return buffer.getvalue()
+
+
+RENDERERS = {"md": to_markdown, "html": to_html, "csv": to_csv}
