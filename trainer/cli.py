@@ -11,15 +11,17 @@ from pathlib import Path
 import click
 
 from .commands import content, practice, team
-from .commands.common import fail, library_option
+from .commands.common import EXIT_PROBLEMS, fail, library_option, store_options
 from .library import ContentError, find_library
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pitch-trainer", prog_name="trainer")
 @library_option
+@store_options
+@click.option("--served", is_flag=True, hidden=True, help="Run as one browser session of `trainer serve`.")
 @click.pass_context
-def main(ctx: click.Context, library_dir: Path | None) -> None:
+def main(ctx: click.Context, library_dir: Path | None, db_path: Path | None, rep: str | None, served: bool) -> None:
     """Pitch Trainer: learn your sales pitch, objection answers and discovery questions by heart.
 
     Run without a command to open the practice app on the library.
@@ -30,9 +32,13 @@ def main(ctx: click.Context, library_dir: Path | None) -> None:
         root = find_library(library_dir)
     except ContentError as exc:
         fail(str(exc))
+    from .store.database import StoreError
     from .tui.app import run_app
 
-    run_app(root)
+    try:
+        run_app(root, db_path=db_path, rep=rep, served=served)
+    except StoreError as exc:
+        fail(str(exc), EXIT_PROBLEMS)
 
 
 for command in (

@@ -235,7 +235,7 @@ def make_app(library: Library, clock: FrozenClock) -> AppFactory:
     """``make_app()`` builds the app on the fixed library with the frozen clock and a fresh session log."""
 
     def make(lib: Library | Path | None = None, **kwargs: object) -> TrainerApp:
-        options: dict[str, object] = {"clock": clock, "log": SessionLog(), "seed": 7}
+        options: dict[str, object] = {"clock": clock, "log": SessionLog(), "seed": 7, "rep": "ann"}
         options.update(kwargs)
         return TrainerApp(lib if lib is not None else library, **options)  # type: ignore[arg-type]
 

@@ -87,7 +87,7 @@ async def test_a_scenario_opens_from_the_tree(make_app) -> None:
 async def test_practise_next_shows_what_was_practised_this_session(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        assert "Nothing practised yet" in screen_text(app.screen)
+        assert "Nothing is due" in screen_text(app.screen)
         await pilot.press("down", "down", "m")  # memorize the 30s cut
         await pilot.pause()
         await pilot.press("escape")

@@ -1,16 +1,17 @@
 """The seam between practising and remembering: every attempt and self-rating goes through a PracticeLog.
 
-For now the app keeps an in-memory log for the session. A later issue stores attempts in SQLite and
-schedules reviews (FSRS); it only has to provide another :class:`PracticeLog` — the screens already call
-``record`` after each attempt and ask ``practise_next`` what to show on the home screen.
+Screens call ``record`` after each attempt (and ``rate`` when the rep rates themselves) and ask
+``practise_next`` what to show on the home screen. :class:`SessionLog` keeps a session in memory (tests,
+or when no database can be used); :class:`~trainer.practice.stored_log.StoreLog` stores every attempt in
+SQLite and lets spaced repetition decide what is due.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, Protocol
 
 from .items import ItemRef
 
@@ -27,6 +28,9 @@ class Attempt:
     score: float | None = None
     rating: Rating | None = None
     version: int | None = None  # the pitch version practised, so attempts stay tied to exact wording
+    text: str = ""  # what the rep said or typed
+    detail: Mapping[str, Any] | None = None  # the scorer's result as data (``to_dict()``), to explain it later
+    seconds: float | None = None  # how long the attempt took
 
 
 @dataclass(frozen=True)
@@ -41,11 +45,17 @@ class NextUp:
 class PracticeLog(Protocol):
     """Where attempts go and where "practise next" comes from."""
 
-    def record(self, attempt: Attempt) -> None:
-        """Remember one attempt."""
+    def record(self, attempt: Attempt) -> int | None:
+        """Remember one attempt; returns an id to ``rate`` it by, once it is safely kept."""
+
+    def rate(self, attempt_id: int, rating: Rating) -> None:
+        """Attach the rep's self-rating to a recorded attempt."""
 
     def attempts(self, ref: ItemRef | None = None) -> list[Attempt]:
         """Attempts, oldest first; only those for ``ref`` when given."""
+
+    def best(self, ref: ItemRef, before: int | None = None) -> float | None:
+        """The best score for ``ref`` (among attempts recorded before id ``before`` when given)."""
 
     def practise_next(self, limit: int = 6) -> list[NextUp]:
         """What to practise next, most useful first."""
@@ -58,8 +68,18 @@ class SessionLog:
     now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
     _attempts: list[Attempt] = field(default_factory=list)
 
-    def record(self, attempt: Attempt) -> None:
+    def record(self, attempt: Attempt) -> int | None:
         self._attempts.append(attempt)
+        return len(self._attempts)
+
+    def rate(self, attempt_id: int, rating: Rating) -> None:
+        if 1 <= attempt_id <= len(self._attempts):
+            self._attempts[attempt_id - 1] = replace(self._attempts[attempt_id - 1], rating=rating)
+
+    def best(self, ref: ItemRef, before: int | None = None) -> float | None:
+        limit = len(self._attempts) if before is None else before - 1
+        scores = [a.score for a in self._attempts[:limit] if a.ref == ref and a.score is not None]
+        return max(scores) if scores else None
 
     def attempts(self, ref: ItemRef | None = None) -> list[Attempt]:
         return [a for a in self._attempts if ref is None or a.ref == ref]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
@@ -18,6 +18,7 @@ from ..library.catalog import Library
 from ..practice.items import ItemRef
 from ..practice.log import Attempt, PracticeLog, Rating, SessionLog
 from ..preferences import load_preferences, update_preferences
+from ..store.database import PracticeStore, default_rep
 from .commands import LibraryCommands
 from .screens.home import HomeScreen
 
@@ -54,6 +55,9 @@ class TrainerApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], dt.datetime] | None = None,
         log: PracticeLog | None = None,
+        store: PracticeStore | None = None,
+        rep: str | None = None,
+        ask_rep: bool = False,
         config_dir: Path | None = None,
         seed: int | None = None,
         tune_gc: bool = False,
@@ -66,10 +70,51 @@ class TrainerApp(App[None]):
         self.library: Library = library
         self.clock = clock
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
+        self.store = store
+        self.rep = rep or default_rep()
+        self.ask_rep = ask_rep  # served to a browser: each session says who is practising
+        if log is None and store is not None:
+            from ..practice.stored_log import StoreLog
+
+            log = StoreLog(store, self.rep, library, now=self.now)
         self.practice_log: PracticeLog = log or SessionLog(now=self.now)
         self.config_dir = config_dir
         self.seed = seed  # shuffling seed; None means a new order every time
         self._tune_gc = tune_gc
+
+    def action_switch_rep(self, required: bool = False) -> None:
+        from .screens.rep_picker import RepPicker
+
+        known = self.store.reps() if self.store is not None else []
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.switch_rep(name)
+                self.notify(f"Practising as {name}.", timeout=2)
+
+        self.push_screen(RepPicker(known, self.rep, required=required), chosen)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Switch rep", "Practise under another name", self.action_switch_rep)
+        yield SystemCommand("Progress", "Your scores over time, streaks and weakest phrases", self.action_progress)
+        yield SystemCommand("Team session", "Run a practice meeting: reps take turns", self.action_team_session)
+        yield SystemCommand("Team view", "Who practised what, how well, and what is due", self.action_team_view)
+
+    def action_progress(self) -> None:
+        from .screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen())
+
+    def action_team_session(self) -> None:
+        from .screens.team_setup import TeamSetupScreen
+
+        self.push_screen(TeamSetupScreen())
+
+    def action_team_view(self) -> None:
+        from .screens.manager import ManagerScreen
+
+        self.push_screen(ManagerScreen())
 
     def on_mount(self) -> None:
         saved = load_preferences(self.config_dir).theme
@@ -78,6 +123,8 @@ class TrainerApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._tune_gc:
             self.call_after_refresh(tune_garbage_collector)
+        if self.ask_rep:
+            self.call_after_refresh(self.action_switch_rep, True)
         self.call_after_refresh(self.run_worker, prewarm, thread=True, group="prewarm", exit_on_error=False)
 
     def _remember_theme(self, theme: Theme) -> None:
@@ -95,10 +142,53 @@ class TrainerApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def record(
-        self, ref: ItemRef, *, score: float | None = None, rating: Rating | None = None, version: int | None = None
-    ) -> None:
-        """Log one attempt (the seam a later issue turns into stored history and scheduling)."""
-        self.practice_log.record(Attempt(ref, self.now(), score=score, rating=rating, version=version))
+        self,
+        ref: ItemRef,
+        *,
+        score: float | None = None,
+        rating: Rating | None = None,
+        version: int | None = None,
+        text: str = "",
+        detail: Any = None,
+        seconds: float | None = None,
+    ) -> int | None:
+        """Keep one attempt (committed before this returns) and return its id, or None if it could not be kept.
+
+        ``detail`` is the scorer's result; its ``to_dict()`` is kept so the score explains itself later.
+        A storage failure is told to the rep, never raised: practice goes on.
+        """
+        data = detail.to_dict() if hasattr(detail, "to_dict") else detail
+        attempt = Attempt(ref, self.now(), score=score, rating=rating, version=version, text=text, detail=data,
+                          seconds=seconds)
+        try:
+            return self.practice_log.record(attempt)
+        except Exception as exc:
+            self.notify(f"This attempt could not be saved: {exc}", title="Not saved", severity="error")
+            return None
+
+    def rate(self, attempt_id: int | None, rating: Rating) -> None:
+        """Attach a self-rating to a recorded attempt (objection cards are scheduled by it)."""
+        if attempt_id is None:
+            return
+        try:
+            self.practice_log.rate(attempt_id, rating)
+        except Exception as exc:
+            self.notify(f"The rating could not be saved: {exc}", title="Not saved", severity="error")
+
+    def switch_rep(self, name: str) -> None:
+        """Practise as another rep: history, due items and new attempts are theirs from now on."""
+        name = " ".join(name.split())
+        if not name or name == self.rep:
+            return
+        self.rep = name
+        if self.store is not None:
+            from ..practice.stored_log import StoreLog
+
+            self.store.add_rep(name)
+            self.practice_log = StoreLog(self.store, name, self.library, now=self.now)
+        else:
+            self.practice_log = SessionLog(now=self.now)
+
 
     def open_item(self, ref: ItemRef, mode: str = "study") -> None:
         """Show ``ref`` (from the home tree, "practise next" or the command palette)."""
@@ -133,6 +223,15 @@ def tune_garbage_collector() -> None:
     gc.set_threshold(10_000, 50, 100)
 
 
-def run_app(root: Path) -> None:
-    """Open the practice app on the library at ``root`` (called by ``trainer`` without a subcommand)."""
-    TrainerApp(root, tune_gc=True).run()
+def run_app(root: Path, *, db_path: Path | None = None, rep: str | None = None, served: bool = False) -> None:
+    """Open the practice app on the library at ``root`` (called by ``trainer`` without a subcommand).
+
+    ``served``: running inside ``trainer serve`` for one browser session — ask who is practising.
+    """
+    from ..store.database import PracticeStore
+
+    store = PracticeStore(db_path)  # a StoreError reaches the CLI, which prints it: no traceback
+    try:
+        TrainerApp(root, store=store, rep=rep, ask_rep=served, tune_gc=True).run()
+    finally:
+        store.close()

@@ -161,7 +161,8 @@ class DrillsScreen(TrainerScreen):
         examples += [Content(""), Content.assemble(("Don't ask  ", "bold $text-error"), (card.drill.avoid, "strike"),
                                                    ("  (open: it lets the customer wander)", "$text-muted"))]
         self.query_one("#drill-examples", Static).update(Content("\n").join(examples))
-        self.trainer.record(card.ref, score=question_score(result))
+        question = self.query_one("#question", Input).value
+        self.trainer.record(card.ref, score=question_score(result), text=question, detail=result)
 
     def action_next_drill(self) -> None:
         if self.cards:

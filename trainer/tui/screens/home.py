@@ -34,6 +34,10 @@ class HomeScreen(TrainerScreen):
         Binding("o", "objections", "Objections"),
         Binding("d", "drills", "Drills"),
         Binding("n", "focus_next_up", "Practise next", show=False),
+        Binding("p", "app.progress", "Progress"),
+        Binding("u", "app.switch_rep", "Switch rep", show=False),
+        Binding("s", "app.team_session", "Team session"),
+        Binding("v", "app.team_view", "Team view", show=False),
         Binding("P", "problems", "Problems", key_display="P"),
         Binding("t", "app.change_theme", "Theme", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -54,7 +58,7 @@ class HomeScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         library = self.trainer.library
-        self.sub_title = f"library: {library.root.resolve().name}"
+        self.sub_title = f"library: {library.root.resolve().name} · rep: {self.trainer.rep}"
         self.query_one("#library").border_title = "Library"
         self.query_one("#details-box").border_title = "Details"
         self.query_one("#details-box").can_focus = False
@@ -70,6 +74,8 @@ class HomeScreen(TrainerScreen):
             self.notify(f"No content found in {library.root}.", title="Empty library", severity="warning")
 
     def on_screen_resume(self) -> None:
+        """Back from practice (or from switching rep): the suggestions and the rep may have changed."""
+        self.sub_title = f"library: {self.trainer.library.root.resolve().name} · rep: {self.trainer.rep}"
         self._refresh_next_up()
 
     def _show_problems_notice(self) -> None:
@@ -95,10 +101,11 @@ class HomeScreen(TrainerScreen):
         options.clear_options()
         library = self.trainer.library
         suggestions = self.trainer.practice_log.practise_next()
+        self.query_one("#next-title", Static).update(f"Practise next · {self.trainer.rep}")
         if not suggestions:
             options.add_option(Option(Content.styled(
-                "Nothing practised yet this session. Start with a 30s cut: open it, read it, then press r to "
-                "recite.", "$text-muted"), disabled=True))
+                "Nothing is due. Start with a 30s cut: open it, read it, then press r to recite.", "$text-muted"
+            ), disabled=True))
             return
         for item in suggestions:
             options.add_option(Option(

@@ -58,6 +58,7 @@ class ObjectionsScreen(TrainerScreen):
         super().__init__()
         self.start_product, self.start_id = product, start
         self.answered: Any = None
+        self.attempt_id: int | None = None  # the stored answer, which the self-rating attaches to
         self.scoring = False
 
     def compose(self) -> ComposeResult:
@@ -139,7 +140,7 @@ class ObjectionsScreen(TrainerScreen):
         follow_up.display = bool(card.objection.follow_up)
         if card.objection.follow_up:
             follow_up.update(Content.assemble(("Then ask: ", "bold"), card.objection.follow_up))
-        self.trainer.record(card.ref, score=float(result.score))
+        self.attempt_id = self.trainer.record(card.ref, score=float(result.score), text=attempt, detail=result)
         self.query_one(RatingBar).focus_first()
         self.refresh_bindings()
 
@@ -188,7 +189,7 @@ class ObjectionsScreen(TrainerScreen):
         card = self.deck.current
         if card is None or self.answered is None:
             return
-        self.trainer.record(card.ref, rating=rating)
+        self.trainer.rate(self.attempt_id, rating)
         self.notify(f"Rated {rating}.", timeout=1.5)
         self.action_next_card()
 

@@ -149,7 +149,11 @@ class ReciteScreen(TrainerScreen):
     def _show_results(self, attempt: str, result: Any, typed_seconds: float) -> None:
         from .results import ResultsScreen
 
-        self.trainer.record(self.ref, score=float(result.score), version=self.version_number)
+        attempt_id = self.trainer.record(
+            self.ref, score=float(result.score), version=self.version_number, text=attempt, detail=result,
+            seconds=typed_seconds or None,
+        )
+        previous_best = self.trainer.practice_log.best(self.ref, before=attempt_id) if attempt_id else None
         if not self.is_attached:  # the rep left while it was scoring: keep the attempt, say the score
             self.trainer.notify(f"Scored {result.score:.0f} ({result.tier}).", title=self.version.title)
             return
@@ -161,7 +165,10 @@ class ReciteScreen(TrainerScreen):
         # again when the results appear, and wrapping a long attempt there would delay them.
         self.query_one(TextArea).display = False
         self.app.push_screen(
-            ResultsScreen(self.pitch, self.version_number, self.cut_name, result, attempt, typed_seconds),
+            ResultsScreen(
+                self.pitch, self.version_number, self.cut_name, result, attempt, typed_seconds,
+                previous_best=previous_best,
+            ),
             callback=self._after_results,
         )
 

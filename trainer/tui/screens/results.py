@@ -87,9 +87,18 @@ class ResultsScreen(TrainerScreen):
     ]
 
     def __init__(
-        self, pitch: Pitch, version: int, cut_name: str, result: Any, attempt: str, typed_seconds: float = 0.0
+        self,
+        pitch: Pitch,
+        version: int,
+        cut_name: str,
+        result: Any,
+        attempt: str,
+        typed_seconds: float = 0.0,
+        *,
+        previous_best: float | None = None,
     ) -> None:
         super().__init__()
+        self.previous_best = previous_best
         self.pitch, self.version_number, self.cut_name, self.result = pitch, version, cut_name, result
         self.version: PitchVersion = pitch.version(version)
         cut = self.version.cuts.get(cut_name)
@@ -131,7 +140,17 @@ class ResultsScreen(TrainerScreen):
             ),
             counts_line(result.counts),
             pace,
+            self._best_line(),
         ])
+
+    def _best_line(self) -> Content:
+        """The new score beside the previous best: progress is what keeps a rep practising."""
+        best, score = self.previous_best, self.result.score
+        if best is None:
+            return Content.styled("First scored attempt at this cut — this is your best so far.", "$text-muted")
+        if score > best:
+            return Content.assemble(("New best! ", "bold $text-success"), (f"previous best {best:.0f}", "$text-muted"))
+        return Content.styled(f"Previous best {best:.0f} ({score - best:+.0f} this time)", "$text-muted")
 
     def on_mount(self) -> None:
         self.sub_title = f"Result · {self.version.title} · {self.cut_name}"

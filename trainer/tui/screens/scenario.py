@@ -157,7 +157,9 @@ class ScenarioScreen(TrainerScreen):
         self._say(Content.assemble(mark, (result.headline, "bold"), (fix, "$text-muted")), "line feedback")
         if not result.skipped:
             ref = result.turn.ref
-            self.trainer.record(ref, score=result.score, version=result.turn.version)
+            self.trainer.record(
+                ref, score=result.score, version=result.turn.version, text=result.response, detail=result.detail
+            )
 
     def action_skip(self) -> None:
         if self.play.current is None or self.scoring:

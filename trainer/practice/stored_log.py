@@ -1,0 +1,134 @@
+"""The practice log backed by the SQLite store: attempts kept for good, "practise next" from FSRS.
+
+Adapts the app's item references to the store's keys, seals each pitch attempt with the hash of the cut
+practised (so a changed cut comes due again), and keeps only a compact breakdown of each score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from ..library.catalog import Library
+from ..library.hashing import cut_hash
+from ..library.problems import ContentError
+from ..store.attempts import NewAttempt
+from ..store.attempts import item_key as store_key
+from ..store.breakdown import compact_breakdown
+from ..store.database import PracticeStore
+from ..store.items import practice_items as store_items
+from ..store.scheduling import AGAIN, EASY, GOOD, HARD
+from .items import ItemRef
+from .log import Attempt, NextUp, Rating, _ago
+
+RATING_NUMBERS: dict[Rating, int] = {"again": AGAIN, "hard": HARD, "good": GOOD, "easy": EASY}
+RATING_WORDS: dict[int, Rating] = {number: word for word, number in RATING_NUMBERS.items()}
+_REASONS = {"changed": "the words changed", "overdue": "overdue", "due": "due now", "new": "not practised yet"}
+
+
+def tier_for(score: float) -> str:
+    from ..scoring import tier_for as scoring_tier
+
+    return scoring_tier(score)
+
+
+class StoreLog:
+    """A :class:`~trainer.practice.log.PracticeLog` for one rep on a :class:`PracticeStore`."""
+
+    def __init__(
+        self, store: PracticeStore, rep: str, library: Library, now: Callable[[], dt.datetime] | None = None
+    ) -> None:
+        self.store = store
+        self.rep = rep
+        self.library = library
+        self.now = now or (lambda: dt.datetime.now(dt.UTC))
+        self._recent: list[Attempt] = []  # unscored activity (memorizing): shown, not stored
+
+    @staticmethod
+    def key(ref: ItemRef) -> str:
+        return store_key(ref.kind, ref.product, ref.id, ref.cut)
+
+    def _content_hash(self, ref: ItemRef, version: int | None) -> str | None:
+        if ref.kind != "pitch" or ref.cut is None:
+            return None
+        try:
+            return cut_hash(self.library.pitch(ref.id).version(version), ref.cut)
+        except ContentError:
+            return None
+
+    def record(self, attempt: Attempt) -> int | None:
+        ref = attempt.ref
+        if attempt.score is None:
+            self._recent.append(attempt)
+            return None
+        rating = RATING_NUMBERS[attempt.rating] if attempt.rating else None
+        stored = self.store.record(
+            NewAttempt(
+                rep=self.rep,
+                kind=ref.kind,  # type: ignore[arg-type]
+                item_id=ref.id,
+                product=ref.product,
+                cut=ref.cut,
+                version=attempt.version,
+                content_hash=self._content_hash(ref, attempt.version),
+                score=attempt.score,
+                tier=tier_for(attempt.score),
+                attempt_text=attempt.text,
+                breakdown=compact_breakdown(dict(attempt.detail or {})),
+                started_at=attempt.at,
+                duration_seconds=attempt.seconds,
+                rating=rating,
+            ),
+            # Objection cards are scheduled by the rep's own rating (see ``rate``); scenarios have no card.
+            schedule=ref.kind in ("pitch", "drill") or (ref.kind == "objection" and rating is not None),
+        )
+        return stored.id
+
+    def rate(self, attempt_id: int, rating: Rating) -> None:
+        self.store.rate(attempt_id, RATING_NUMBERS[rating])
+
+    def attempts(self, ref: ItemRef | None = None) -> list[Attempt]:
+        stored = self.store.attempts(self.rep, key=None if ref is None else self.key(ref))
+        found = [
+            Attempt(
+                ItemRef(a.kind, a.product, a.item_id, a.cut),  # type: ignore[arg-type]
+                a.started_at,
+                score=a.score,
+                rating=RATING_WORDS.get(a.rating or 0) if a.kind == "objection" else None,
+                version=a.version,
+                text=a.attempt_text,
+                detail=a.breakdown,
+                seconds=a.duration_seconds,
+            )
+            for a in stored
+        ]
+        recent = [a for a in self._recent if ref is None or a.ref == ref]
+        return sorted(found + recent, key=lambda a: a.at)
+
+    def best(self, ref: ItemRef, before: int | None = None) -> float | None:
+        return self.store.best_score(self.rep, self.key(ref), before_id=before)
+
+    def practise_next(self, limit: int = 6) -> list[NextUp]:
+        """Changed, overdue and due cards first (FSRS), then what was touched this session, then new items."""
+        due = self.store.due(self.rep, store_items(self.library), self.now())
+        suggestions: list[NextUp] = []
+        seen: set[ItemRef] = set()
+        for item in due:
+            if item.reason == "new":
+                continue
+            ref = ItemRef(item.kind, item.product, item.item_id, item.cut)  # type: ignore[arg-type]
+            reason = _REASONS[item.reason]
+            if item.last_score is not None:
+                reason += f" · last score {item.last_score:.0f}"
+            suggestions.append(NextUp(ref, reason, item.last_score))
+            seen.add(ref)
+        for attempt in reversed(self._recent):
+            if attempt.ref not in seen:
+                suggestions.append(NextUp(attempt.ref, f"memorized {_ago(self.now() - attempt.at)}"))
+                seen.add(attempt.ref)
+        for item in due:
+            ref = ItemRef(item.kind, item.product, item.item_id, item.cut)  # type: ignore[arg-type]
+            if item.reason == "new" and ref not in seen and (item.kind != "pitch" or item.cut == "30s"):
+                suggestions.append(NextUp(ref, _REASONS["new"]))
+                seen.add(ref)
+        return suggestions[:limit]

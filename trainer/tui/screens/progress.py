@@ -1,0 +1,109 @@
+"""A rep's progress: score history per item, best, tier, streaks, weakest key phrases, time this week."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Sparkline, Static
+
+from ...library.speaking import format_duration
+from ...scoring import tier_for
+from ...store.progress import ItemProgress, RepProgress, rep_progress
+from ..widgets.title_bar import TitleBar
+from .base import TrainerScreen
+
+
+def item_name(item: ItemProgress) -> str:
+    return f"{item.item_id} {item.cut}" if item.cut else item.item_id
+
+
+class ProgressScreen(TrainerScreen):
+    CSS_PATH = "progress.tcss"
+    HELP = (
+        "Every item you have practised, most recent first, with your scores over time. A streak counts your "
+        "latest attempts in a row at Silver (75) or better. Enter opens the item to practise it again."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "back", "Back", show=False)]
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        yield Static(id="progress-summary")
+        with Horizontal(id="progress-body"):
+            yield DataTable(id="progress-table", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="progress-side"):
+                yield Static(id="progress-item")
+                yield Sparkline([], id="progress-spark")
+                yield Static(id="progress-weak")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Progress · {self.trainer.rep}"
+        self.query_one("#progress-side").border_title = "Selected item"
+        store = self.trainer.store
+        self.progress = rep_progress(store, self.trainer.rep, self.trainer.now()) if store else RepProgress(
+            self.trainer.rep
+        )
+        self._fill()
+
+    def _fill(self) -> None:
+        progress = self.progress
+        summary = self.query_one("#progress-summary", Static)
+        if not progress.items:
+            summary.update(Content.assemble(
+                ("No attempts yet", "bold"),
+                f" for {progress.rep}. Recite a pitch, answer an objection or run a drill: every scored attempt "
+                "shows up here.",
+            ))
+        else:
+            summary.update(Content.assemble(
+                ("This week ", "bold"),
+                f"{progress.week_attempts} attempt{'s' if progress.week_attempts != 1 else ''}",
+                f" · {format_duration(progress.week_seconds)} practising" if progress.week_seconds else "",
+                ("   Day streak ", "bold"), f"{progress.day_streak}",
+                ("   Items practised ", "bold"), f"{len(progress.items)}",
+            ))
+        table = self.query_one(DataTable)
+        table.add_columns("item", "kind", "tries", "last", "best", "tier", "streak")
+        for item in progress.items:
+            table.add_row(
+                item_name(item), item.kind, str(len(item.scores)), f"{item.scores[-1]:.0f}", f"{item.best:.0f}",
+                tier_for(item.best), str(item.streak) if item.streak else "", key=item.key,
+            )
+        weak = [Content.styled("Weakest key phrases and points", "bold $text-accent")]
+        weak += [Content(f"• {phrase} — missed {count}×") for phrase, count in progress.weakest_phrases] or [
+            Content.styled("none yet", "$text-muted")
+        ]
+        if progress.weakest_objections:
+            weak += [Content(""), Content.styled("Weakest objections", "bold $text-accent")]
+            weak += [Content(f"• {oid} — average {avg:.0f}") for oid, avg in progress.weakest_objections]
+        self.query_one("#progress-weak", Static).update(Content("\n").join(weak))
+        if progress.items:
+            self._show(progress.items[0])
+        table.focus()
+
+    def _show(self, item: ItemProgress) -> None:
+        scores = ", ".join(f"{s:.0f}" for s in item.scores[-12:])
+        self.query_one("#progress-item", Static).update(Content.assemble(
+            (item_name(item), "bold"), f"\nbest {item.best:.0f} ({tier_for(item.best)}) · ",
+            f"last {item.last_at.astimezone():%a %d %b %H:%M}\n", ("scores: ", "$text-muted"), scores,
+        ))
+        self.query_one(Sparkline).data = list(item.scores)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        item = next((i for i in self.progress.items if i.key == event.row_key.value), None)
+        if item is not None:
+            self._show(item)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        from ...practice.items import ItemRef
+
+        item = next((i for i in self.progress.items if i.key == event.row_key.value), None)
+        if item is not None:
+            self.trainer.open_item(ItemRef(item.kind, item.product, item.item_id, item.cut))  # type: ignore[arg-type]
