@@ -7,13 +7,13 @@ unplayable turn with the reason, so a broken scenario still runs instead of cras
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from ..library.catalog import Library
 from ..library.models import Cut, Drill, Objection, Scenario, ScenarioStep
 from ..library.problems import ContentError
+from ..library.speaking import speaking_target
 from .items import ItemRef
 
 TurnKind = Literal["pitch", "objection", "drill"]
@@ -83,9 +83,6 @@ def cut_reference(cut: Cut) -> list[Any]:
 
 def question_score(result: Any) -> float:
     """0–100 for a closed-question verdict: both closed and on target 100, one of the two 50, neither 0."""
-    score = getattr(result, "score", None)
-    if isinstance(score, int | float):
-        return float(score)
     return 50.0 * (bool(result.closed) + bool(result.on_target))
 
 
@@ -97,7 +94,10 @@ class EngineScorers:
 
         assert turn.cut is not None
         result = score_recitation(
-            cut_reference(turn.cut), response, target_seconds=turn.cut.target_seconds, elapsed_seconds=elapsed_seconds
+            cut_reference(turn.cut),
+            response,
+            target_seconds=speaking_target(turn.ref.cut or "", turn.cut.target_seconds, turn.cut.text),
+            elapsed_seconds=elapsed_seconds,
         )
         score = float(result.score)
         return TurnResult(
@@ -110,7 +110,7 @@ class EngineScorers:
         assert turn.objection is not None
         item = turn.objection
         result = score_answer(item.answer, item.key_points, response, objection=item.objection)
-        covered = sum(1 for point in _key_points(result) if point.covered)
+        covered = sum(1 for point in result.key_points if point.covered)
         headline = f"{float(result.score):.0f} · {covered}/{len(item.key_points)} key points"
         return TurnResult(
             turn, response, float(result.score), bool(result.passed), headline, tuple(result.fixes), result
@@ -125,25 +125,10 @@ class EngineScorers:
             response, goal=drill.goal, key_terms=tuple(drill.key_terms), examples=tuple(drill.examples),
             avoid=drill.avoid,
         )
-        reason = _question_reason(result)
         return TurnResult(
-            turn, response, question_score(result), bool(result.passed), str(result.verdict),
-            (reason,) if reason else (), result,
+            turn, response, question_score(result), result.passed, result.verdict,
+            (result.reason,) if result.reason else (), result,
         )
-
-
-def _key_points(result: Any) -> Sequence[Any]:
-    return getattr(result, "key_points", None) or getattr(result, "points", ())
-
-
-def _question_reason(result: Any) -> str:
-    for name in ("reason", "reasons", "explanation"):
-        value = getattr(result, name, None)
-        if isinstance(value, str) and value:
-            return value
-        if isinstance(value, list | tuple) and value:
-            return " ".join(str(v) for v in value)
-    return ""
 
 
 def resolve_turns(scenario: Scenario, library: Library) -> list[Turn]:

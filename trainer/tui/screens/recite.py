@@ -125,7 +125,10 @@ class ReciteScreen(TrainerScreen):
             from ...scoring import score_recitation
 
             # Typing is slower than speaking, so pace is estimated from the words, not the typing time.
-            result = score_recitation(cut_reference(self.cut), attempt, target_seconds=self.cut.target_seconds)
+            from ...library.speaking import speaking_target
+
+            target = speaking_target(self.cut_name, self.cut.target_seconds, self.cut.text)
+            result = score_recitation(cut_reference(self.cut), attempt, target_seconds=target)
         except Exception as exc:  # any scorer failure must reach the rep as a message
             self.trainer.call_from_thread(self._scoring_failed, exc)
             return
