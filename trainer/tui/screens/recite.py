@@ -121,12 +121,11 @@ class ReciteScreen(TrainerScreen):
     def _score(self, attempt: str, typed_seconds: float) -> None:
         """Score off the UI thread; errors become a toast, never a traceback."""
         try:
+            from ...library.speaking import speaking_target
             from ...practice.scenario import cut_reference
             from ...scoring import score_recitation
 
             # Typing is slower than speaking, so pace is estimated from the words, not the typing time.
-            from ...library.speaking import speaking_target
-
             target = speaking_target(self.cut_name, self.cut.target_seconds, self.cut.text)
             result = score_recitation(cut_reference(self.cut), attempt, target_seconds=target)
         except Exception as exc:  # any scorer failure must reach the rep as a message
