@@ -6,6 +6,12 @@
   being mounted (score, tier, fixes, key phrases, pace), scoring included. Goal: ≤ 0.1 s. Reported cold
   (first submit) and as the median of repeats.
 - ``marked_script_after_submit_seconds``: the same, until the marked script (added one frame later) is in.
+- Baselines measured in the same run, since these machines are noisy: ``bare_app_ready_seconds``, a Textual
+  app with one label started the same way (so ``home_ready_ratio`` says what our start-up adds to Textual's),
+  and ``score_only_seconds``, scoring the same attempt without any screen.
+
+The app is built as ``trainer`` builds it, on a practice database (in a temporary folder), so every submit
+also commits the attempt.
 
 Run: ``python benchmarks/bench_app.py [--repeats N]``.
 """
@@ -17,6 +23,7 @@ import asyncio
 import json
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,8 +44,10 @@ def eight_hundred_words(text: str) -> str:
 
 
 async def measure(root: Path, repeats: int) -> dict[str, object]:
-    from textual.widgets import TextArea
+    from textual.app import App
+    from textual.widgets import Label, TextArea
 
+    from trainer.store import PracticeStore
     from trainer.tui.app import TrainerApp
     from trainer.tui.screens.home import HomeScreen
     from trainer.tui.screens.recite import ReciteScreen
@@ -46,8 +55,20 @@ async def measure(root: Path, repeats: int) -> dict[str, object]:
     from trainer.tui.widgets.library_tree import LibraryTree
     from trainer.tui.widgets.marked_script import MarkedScript
 
+    class Bare(App[None]):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Label("ready")
+
     started = time.perf_counter()
-    app = TrainerApp(root, tune_gc=True)  # as run_app (the `trainer` command) builds it
+    bare = Bare()
+    async with bare.run_test(size=(120, 40)):
+        while not bare.screen.query(Label):
+            await asyncio.sleep(0.001)
+        bare_ready = time.perf_counter() - started
+
+    store = PracticeStore(Path(tempfile.mkdtemp()) / "practice.sqlite3")
+    started = time.perf_counter()
+    app = TrainerApp(root, tune_gc=True, store=store, rep="bench")  # as run_app (the `trainer` command) builds it
     async with app.run_test(size=(120, 40)) as pilot:
         while not (
             isinstance(app.screen, HomeScreen) and app.screen.is_mounted and app.screen.query(LibraryTree)
@@ -82,9 +103,21 @@ async def measure(root: Path, repeats: int) -> dict[str, object]:
             while not isinstance(app.screen, HomeScreen):
                 app.pop_screen()
                 await pilot.pause()
+    from trainer.practice.scenario import cut_reference
+    from trainer.scoring import score_recitation
+
+    score_runs = []
+    for _ in range(repeats):
+        begin = time.perf_counter()
+        score_recitation(cut_reference(cut), attempt, target_seconds=cut.target_seconds)
+        score_runs.append(time.perf_counter() - begin)
+    assert len(store.attempts("bench")) == repeats, "every submit was stored"
     return {
         "library": str(root),
         "home_ready_seconds": round(home_ready, 3),
+        "bare_app_ready_seconds": round(bare_ready, 3),
+        "home_ready_ratio": round(home_ready / bare_ready, 2),
+        "score_only_seconds": round(statistics.median(score_runs), 4),
         "home_ready_goal_seconds": HOME_GOAL,
         "recitation_words": len(attempt.split()),
         "recitation_pitch": f"{pitch.id} {cut_name}",
