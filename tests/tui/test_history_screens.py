@@ -132,7 +132,7 @@ async def test_switching_rep_keeps_histories_apart(make_app, tmp_path: Path) -> 
 
 
 async def test_a_served_session_asks_who_is_practising_first(make_app, tmp_path: Path) -> None:
-    app = make_app(log=None, store=PracticeStore(tmp_path / "p.db"), rep="server-user", ask_rep=True)
+    app = make_app(log=None, store=PracticeStore(tmp_path / "p.db"), rep="server-user", served=True)
     async with app.run_test(size=SIZE) as pilot:
         picker = await wait_for_screen(pilot, RepPicker)
         await pilot.press("escape")  # not allowed to skip

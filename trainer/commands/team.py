@@ -31,7 +31,7 @@ def report(
     if session_id is None:
         sessions = store.sessions()
         if not sessions:
-            click.echo("No team sessions yet. Run one from the app: press t on the home screen.")
+            click.echo("No team sessions yet. Run one in the app: press s on the home screen.")
         for sid, name, started in sessions:
             click.echo(f"{sid}  {started.astimezone():%Y-%m-%d %H:%M}  {name}")
         return

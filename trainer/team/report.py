@@ -33,12 +33,13 @@ TURN_COLUMNS = (
 )
 
 
+def most_missed(record: dict[str, Any], limit: int = 10) -> list[tuple[str, int]]:
+    """Key points and phrases the team missed most often in a session."""
+    return Counter(point for turn in record["turns"] for point in turn.get("missed") or []).most_common(limit)
+
+
 def _summary(record: dict[str, Any]) -> tuple[list[Standing], list[tuple[str, int]]]:
-    config = record["config"]
-    turns = record["turns"]
-    ranking = standings(config["roster"], turns)
-    missed = Counter(point for turn in turns for point in turn.get("missed") or [])
-    return ranking, missed.most_common(10)
+    return standings(record["config"]["roster"], record["turns"]), most_missed(record)
 
 
 def _score(value: float | None) -> str:

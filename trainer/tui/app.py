@@ -57,7 +57,7 @@ class TrainerApp(App[None]):
         log: PracticeLog | None = None,
         store: PracticeStore | None = None,
         rep: str | None = None,
-        ask_rep: bool = False,
+        served: bool = False,
         config_dir: Path | None = None,
         seed: int | None = None,
         tune_gc: bool = False,
@@ -72,7 +72,9 @@ class TrainerApp(App[None]):
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
         self.store = store
         self.rep = rep or default_rep()
-        self.ask_rep = ask_rep  # served to a browser: each session says who is practising
+        # Served to a browser (`trainer serve`): each session says who is practising, and nothing in it
+        # writes files on the server.
+        self.served = served
         if log is None and store is not None:
             from ..practice.stored_log import StoreLog
 
@@ -123,7 +125,7 @@ class TrainerApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._tune_gc:
             self.call_after_refresh(tune_garbage_collector)
-        if self.ask_rep:
+        if self.served:
             self.call_after_refresh(self.action_switch_rep, True)
         self.call_after_refresh(self.run_worker, prewarm, thread=True, group="prewarm", exit_on_error=False)
 
@@ -232,6 +234,6 @@ def run_app(root: Path, *, db_path: Path | None = None, rep: str | None = None, 
 
     store = PracticeStore(db_path)  # a StoreError reaches the CLI, which prints it: no traceback
     try:
-        TrainerApp(root, store=store, rep=rep, ask_rep=served, tune_gc=True).run()
+        TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True).run()
     finally:
         store.close()

@@ -1,0 +1,54 @@
+"""The live scoreboard of a team session: rank, rep, turns, total, average, best; the rep on turn marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.widgets import DataTable
+
+from ...team.session import Standing
+
+COLUMNS: tuple[tuple[str, int], ...] = (("#", 2), ("Rep", 10), ("Turns", 5), ("Total", 5), ("Avg", 3), ("Best", 4))
+
+
+def score_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
+class Scoreboard(DataTable[Content]):
+    """A read-only table: :meth:`show` replaces every row (a session has a handful of reps, so that is cheap)."""
+
+    DEFAULT_CSS = """
+    Scoreboard { height: auto; max-height: 12; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="none", zebra_stripes=True, show_cursor=False)
+        self.standings: list[Standing] = []
+        self.current: str | None = None
+
+    def on_mount(self) -> None:
+        for label, width in COLUMNS:
+            self.add_column(label, width=width, key=label)
+
+    def show(self, standings: Sequence[Standing], current: str | None = None) -> None:
+        """Rank order; the rep whose turn it is gets a ▶ and bold accent (None: nobody is on turn)."""
+        self.standings, self.current = list(standings), current
+        self.clear()
+        for standing in standings:
+            on_turn = standing.rep == current
+            style = "bold $text-accent" if on_turn else ""
+            cells = (
+                f"▶{standing.rank}" if on_turn else str(standing.rank),
+                standing.rep,
+                str(standing.turns),
+                f"{standing.total:.0f}",
+                f"{standing.average:.0f}" if standing.scored else "—",
+                score_text(standing.best),
+            )
+            self.add_row(*(Content.styled(cell, style) for cell in cells), key=standing.rep)
+
+    def ranks(self) -> list[tuple[int, str]]:
+        """(rank, rep) in the order shown: what a test or a screen reader needs."""
+        return [(s.rank, s.rep) for s in self.standings]
