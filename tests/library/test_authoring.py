@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import LibraryFactory
+from fixture_library import LibraryFactory
 
 from trainer.library import ContentError, load_library
 from trainer.library.authoring import new_version, publish

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import LibraryFactory
+from fixture_library import LibraryFactory
 
 from trainer.cli import main
 

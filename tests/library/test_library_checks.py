@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PITCH_V1, LibraryFactory
+from fixture_library import PITCH_V1, LibraryFactory
 
 from trainer.library import load_library
 from trainer.library.problems import Problem

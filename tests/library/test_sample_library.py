@@ -7,7 +7,7 @@ from collections import Counter
 
 import jsonschema
 import pytest
-from conftest import REPO_ROOT
+from fixture_library import REPO_ROOT
 
 from trainer.library import load_library
 from trainer.library.loader import yaml_files

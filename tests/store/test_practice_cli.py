@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import LibraryFactory
+from fixture_library import LibraryFactory
 
 from trainer.cli import main
 

@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import LibraryFactory
+from fixture_library import LibraryFactory
 
 from trainer.commands.team import _is_loopback
 

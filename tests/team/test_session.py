@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import LibraryFactory
+from fixture_library import LibraryFactory
 
 from trainer.library import load_library
 from trainer.store import PracticeStore

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tui_support import FrozenClock
 
 from trainer.library import Library, load_library
 from trainer.practice.log import SessionLog
@@ -175,19 +176,6 @@ V2_30S_TEXT = (
     "Broken widgets stop your line for hours. Acme widgets warn you days before they fail.\n\n"
     "Can we run a two-week trial on your worst line?"
 )
-
-
-class FrozenClock:
-    """A clock that only moves when a test says so."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def write_library(root: Path, files: dict[str, str | None] | None = None) -> Path:

@@ -6,9 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import FrozenClock
 from textual.widgets import Checkbox, DataTable, Input, Select, TextArea
-from tui_support import screen_text, static_text, wait_for, wait_for_screen
+from tui_support import FrozenClock, screen_text, static_text, wait_for, wait_for_screen
 
 from trainer.library import Library
 from trainer.practice.scenario import Turn

@@ -45,3 +45,16 @@ def screen_text(screen: Screen) -> str:
 
 def static_text(screen: Screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).content)
+
+
+class FrozenClock:
+    """A clock that only moves when a test says so."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
