@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..library.speaking import format_duration
+from ..scoring.marking import marked_spans
 
 STYLES = {
     "matched": "",
@@ -40,15 +41,14 @@ def marked_script(result: Any, section_texts: list[str]) -> list[tuple[str, Text
         extras_before.setdefault(extra.before_word, []).append(extra)
     out: list[tuple[str, Text]] = []
     words = list(result.words)
+    spans = marked_spans(words)
     for index, section in enumerate(result.sections):
         source = section_texts[index] if index < len(section_texts) else ""
         text = Text()
         cursor = 0
-        for position, word in enumerate(words):
+        for position, word in spans:
             if word.section != index:
                 continue
-            if word.start < cursor:
-                continue  # an expanded token ("we're" -> we are, "30%" -> thirty percent) shares its span
             text.append(source[cursor : word.start])
             _append_extras(text, extras_before.get(position, []))
             style = STYLES[word.status]

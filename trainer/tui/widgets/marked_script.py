@@ -15,6 +15,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...scoring.marking import marked_spans
+
 STYLES = {
     "matched": "",
     "near": "underline $text-warning",
@@ -62,7 +64,7 @@ def section_contents(section_texts: Sequence[str], words: Sequence[Any], extras:
             parts[section].append((f"+{extra.text}", FILLER if extra.filler else EXTRA))
             parts[section].append(" ")
 
-    for index, word in enumerate(words):
+    for index, word in marked_spans(words):
         section = word.section
         text = section_texts[section]
         parts[section].append(text[positions[section] : word.start])
