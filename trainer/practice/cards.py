@@ -1,4 +1,4 @@
-"""Objection flash cards: which cards, in which order, and where the rep is in the deck.
+"""Objection flash cards and drill cards: which cards, in which order, and where the rep is in the deck.
 
 Shuffling takes a seed so a test (or a team session that wants everyone on the same order) can repeat it.
 """
@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..library.catalog import Library
-from ..library.models import Objection
+from ..library.models import Drill, Objection
 from .items import ItemRef
 
 
@@ -109,3 +109,25 @@ class Deck:
         if self._order:
             self.position = (self.position - 1) % len(self._order)
         return self.current
+
+
+@dataclass(frozen=True)
+class DrillCard:
+    """One closed-question drill with the product it belongs to."""
+
+    product: str
+    drill: Drill
+
+    @property
+    def ref(self) -> ItemRef:
+        return ItemRef("drill", self.product, self.drill.id)
+
+
+def drill_cards(library: Library, product: str | None) -> list[DrillCard]:
+    """Every drill (of one product, or all), product by product, in file order."""
+    return [
+        DrillCard(pid, drill)
+        for pid in sorted(library.products)
+        if product is None or pid == product
+        for drill in (library.products[pid].drills.drills if library.products[pid].drills else [])
+    ]

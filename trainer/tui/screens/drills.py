@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -12,30 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Input, Static
 
-from ...library.catalog import Library
-from ...library.models import Drill
-from ...practice.items import ItemRef
+from ...practice.cards import DrillCard, drill_cards
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
-
-
-@dataclass(frozen=True)
-class DrillCard:
-    product: str
-    drill: Drill
-
-    @property
-    def ref(self) -> ItemRef:
-        return ItemRef("drill", self.product, self.drill.id)
-
-
-def drill_cards(library: Library, product: str | None) -> list[DrillCard]:
-    return [
-        DrillCard(pid, drill)
-        for pid in sorted(library.products)
-        if product is None or pid == product
-        for drill in (library.products[pid].drills.drills if library.products[pid].drills else [])
-    ]
 
 
 def verdict_content(result: Any) -> Content:
