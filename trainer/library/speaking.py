@@ -36,3 +36,8 @@ def speaking_target(cut_name: str, target_seconds: int, text: str) -> float:
     it would always say "too short"; for demos the words' own speaking time is the target.
     """
     return estimate_seconds(text) if cut_name == "demo" else float(target_seconds)
+
+
+def unit_name(language: str) -> str:
+    """What a count of a script's tokens is called: Chinese and Japanese are counted per character."""
+    return "characters" if language.split("-")[0] in ("zh", "ja") else "words"

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from ...library.catalog import Pitch
+from ...library.speaking import unit_name
 from ...practice.items import ItemRef
 from ...practice.memorize import MemorizeSession
 from ..widgets.masked_section import MaskedSection
@@ -94,7 +95,8 @@ class MemorizeScreen(TrainerScreen):
         elif hidden == 0:
             status = "Everything is showing. Say it once more, then press → for the next step."
         else:
-            status = f"{hidden} of {total} words hidden. Say the section aloud; space reveals the next word."
+            unit = unit_name(self.trainer.library.product(self.pitch.product).language)
+            status = f"{hidden} of {total} {unit} hidden. Say the section aloud; space reveals the next one."
         self.query_one("#memo-status", Static).update(status)
 
     def action_step(self, delta: int) -> None:

@@ -13,7 +13,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Static, TextArea
 
 from ...library.catalog import Pitch
-from ...library.speaking import count_units
+from ...library.speaking import count_units, unit_name
 from ...practice.items import ItemRef
 from ..widgets.practice_clock import PracticeClock
 from ..widgets.title_bar import TitleBar
@@ -41,8 +41,8 @@ class ReciteScreen(TrainerScreen):
         cut_model = self.version.cuts.get(cut)
         assert cut_model is not None, f"no {cut} cut"
         self.cut = cut_model
-        self.reference_words = sum(count_units(section.text)[0] + count_units(section.text)[1]
-                                   for section in cut_model.sections)
+        self.reference_words = sum(sum(count_units(section.text)) for section in cut_model.sections)
+        self.unit = "words"  # set on mount, from the product's language
         self._dirty = False
         self.scoring = False
         self._busy_timer: Timer | None = None
@@ -66,6 +66,7 @@ class ReciteScreen(TrainerScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.unit = unit_name(self.trainer.library.product(self.pitch.product).language)
         self.sub_title = f"Recite · {self.version.title} · {self.cut_name}"
         self.query_one("#recite-title", Static).update(Content.assemble(
             (f"{self.version.title}", "bold"), (f"  {self.cut_name} cut · v{self.version_number}", "$text-muted"),
@@ -95,7 +96,7 @@ class ReciteScreen(TrainerScreen):
         words, chars = count_units(self.query_one(TextArea).text)
         said = words + chars
         self.query_one("#word-count", Static).update(Content.assemble(
-            (str(said), "bold"), (f" / {self.reference_words} words", "$text-muted"),
+            (str(said), "bold"), (f" / {self.reference_words} {self.unit}", "$text-muted"),
         ))
 
     def action_submit(self) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import Button, Digits, Footer, Static
 
 from ...library.catalog import Pitch
 from ...library.models import Cut, PitchVersion
-from ...library.speaking import format_duration
+from ...library.speaking import format_duration, unit_name
 from ..widgets.marked_script import MarkedScript
 from ..widgets.practice_clock import clock_text
 from ..widgets.title_bar import TitleBar
@@ -38,7 +38,7 @@ def pace_line(pace: Any) -> Content:
     return Content.assemble(*parts)
 
 
-def counts_line(counts: Any) -> Content:
+def counts_line(counts: Any, unit: str = "words") -> Content:
     return Content.assemble(
         (f"{counts.matched}", "bold"), " matched  ",
         (f"{counts.near}", "bold"), " near  ",
@@ -46,7 +46,7 @@ def counts_line(counts: Any) -> Content:
         (f"{counts.missed}", "bold $text-error" if counts.missed else "bold"), " missed  ",
         (f"{counts.extra}", "bold"), " extra",
         (f" ({counts.filler} filler)" if counts.filler else "", "$text-muted"),
-        (f"  of {counts.reference_words} words", "$text-muted"),
+        (f"  of {counts.reference_words} {unit}", "$text-muted"),
     )
 
 
@@ -138,7 +138,7 @@ class ResultsScreen(TrainerScreen):
                 (result.tier, TIER_STYLE.get(result.tier, "bold $text-error")),
                 (f"   {self.version.title} · {self.cut_name} · v{self.version.version}", "$text-muted"),
             ),
-            counts_line(result.counts),
+            counts_line(result.counts, unit_name(self.trainer.library.product(self.pitch.product).language)),
             pace,
             self._best_line(),
         ])
