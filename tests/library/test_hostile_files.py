@@ -75,6 +75,14 @@ def test_deep_flow_nesting_is_refused_without_crashing(tmp_path: Path, depth: in
     assert problems[0].line == 1
 
 
+@pytest.mark.parametrize("opener", ["- ", "? "])
+def test_deep_block_indicators_on_one_line_are_refused_without_crashing(tmp_path: Path, opener: str) -> None:
+    file = tmp_path / "deep.yaml"
+    file.write_text(opener * 60_000 + "x\n")  # libyaml's composer would overflow the C stack
+    _, problems = load_file(file)
+    assert [p.message for p in problems] == [f"nesting is deeper than {MAX_DEPTH} levels"]
+
+
 def test_deep_block_nesting_is_refused(tmp_path: Path) -> None:
     lines = [" " * level + f"k{level}:" for level in range(MAX_DEPTH + 10)]
     file = tmp_path / "deep-block.yaml"

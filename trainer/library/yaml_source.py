@@ -54,7 +54,7 @@ _ALLOWED_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 
-_SAFE_FLOW_BRACKETS = 2000  # libyaml composes 10,000 nested levels fine and crashes at 100,000
+_SAFE_NESTING_CHARS = 2000  # libyaml composes 10,000 nested levels fine and crashes at 100,000
 
 Loc = tuple[str | int, ...]
 
@@ -138,13 +138,15 @@ def decode(raw: bytes) -> str:
 
 
 def _check_flow_depth(text: str) -> None:
-    """Refuse deep flow nesting before libyaml's recursive composer sees it (it would crash the process).
+    """Refuse deep nesting before libyaml's recursive composer sees it (it would crash the process).
 
-    Block nesting is bounded by indentation and the size limit; only ``[``/``{`` can nest deeply in a few
-    bytes, so the event stream (iterative in libyaml) is only scanned when the text has very many of them.
+    The event stream (iterative in libyaml) is only scanned when the text has very many characters that can
+    open a level; ordinary content files never come close.
     Below that the composer is safe and :class:`_Builder` enforces :data:`MAX_DEPTH`.
     """
-    if text.count("[") + text.count("{") <= _SAFE_FLOW_BRACKETS:
+    # Every nesting level needs one of these characters: "[" or "{" (flow), "-" or "?" (a block sequence or
+    # complex key can open several levels on one line, "- - - x"). Below the bound the composer is safe.
+    if sum(text.count(char) for char in "[{-?") <= _SAFE_NESTING_CHARS:
         return
     depth = 0
     for event in yaml.parse(text, Loader=_SafeLoader):
@@ -229,9 +231,10 @@ class _Builder:
 
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document safely; raise :class:`YamlProblem` with a position on any problem."""
-    _check_flow_depth(text)
-    loader = _SafeLoader(text)
+    loader = None
     try:
+        _check_flow_depth(text)
+        loader = _SafeLoader(text)
         node = loader.get_single_node()
         if node is None:
             raise YamlProblem("file is empty")
@@ -253,7 +256,8 @@ def parse_yaml(text: str) -> YamlDocument:
     except RecursionError:
         raise YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def read_yaml(path: Path) -> YamlDocument:

@@ -42,9 +42,9 @@ class DrillsScreen(TrainerScreen):
         "examples of good questions and the open question to avoid."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "next_drill", "Next drill", priority=True),
-        Binding("ctrl+b", "previous_drill", "Prev drill", priority=True),
-        Binding("ctrl+r", "again", "Try again", priority=True),
+        Binding("ctrl+n", "next_drill", "Next drill"),
+        Binding("ctrl+b", "previous_drill", "Prev drill"),
+        Binding("ctrl+r", "again", "Try again"),
     ]
 
     def __init__(self, product: str | None = None, start: str | None = None) -> None:

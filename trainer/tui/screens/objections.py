@@ -44,10 +44,10 @@ class ObjectionsScreen(TrainerScreen):
         "with 1–4 (again, hard, good, easy) to move on."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Check answer", priority=True),
-        Binding("ctrl+n", "next_card", "Next card", priority=True),
-        Binding("ctrl+b", "previous_card", "Prev card", priority=True),
-        Binding("ctrl+o", "toggle_shuffle", "Shuffle", priority=True),
+        Binding("ctrl+s", "submit", "Check answer"),
+        Binding("ctrl+n", "next_card", "Next card"),
+        Binding("ctrl+b", "previous_card", "Prev card"),
+        Binding("ctrl+o", "toggle_shuffle", "Shuffle"),
         *(
             Binding(str(number), f"rate('{rating}')", rating.capitalize(), show=False)
             for number, rating in enumerate(RATINGS, 1)

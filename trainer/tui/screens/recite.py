@@ -30,8 +30,8 @@ class ReciteScreen(TrainerScreen):
         "score: every word is marked matched, near, substituted or missed, with what to fix first."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("ctrl+r", "clear", "Start over", priority=True),
+        Binding("ctrl+s", "submit", "Submit"),
+        Binding("ctrl+r", "clear", "Start over"),
     ]
 
     def __init__(self, pitch: Pitch, version: int, cut: str) -> None:

@@ -39,9 +39,9 @@ class ScenarioScreen(TrainerScreen):
         "summary at the end shows every step's score."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Respond", priority=True),
-        Binding("ctrl+l", "skip", "Skip step", priority=True),
-        Binding("ctrl+r", "restart", "Restart", priority=True),
+        Binding("ctrl+s", "submit", "Respond"),
+        Binding("ctrl+l", "skip", "Skip step"),
+        Binding("ctrl+r", "restart", "Restart"),
     ]
 
     def __init__(self, scenario: Scenario) -> None:

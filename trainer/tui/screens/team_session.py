@@ -47,7 +47,7 @@ class TeamSessionScreen(TrainerScreen):
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Leave"),
-        Binding("ctrl+s", "submit", "Submit", priority=True),
+        Binding("ctrl+s", "submit", "Submit"),
         Binding("n", "next_turn", "Next"),
         Binding("enter", "next_turn", "Next turn", show=False),
         Binding("p", "pause", "Pause"),
@@ -58,9 +58,9 @@ class TeamSessionScreen(TrainerScreen):
         Binding("h", "save('html')", "Save .html"),
         Binding("d", "done", "Done"),
         # The letters above type into the answer box while it has focus; these work while typing too.
-        Binding("ctrl+n", "next_turn", "Next turn (while typing)", show=False, priority=True),
-        Binding("ctrl+t", "pause", "Pause or resume (while typing)", show=False, priority=True),
-        Binding("ctrl+l", "skip", "Skip (while typing)", show=False, priority=True),
+        Binding("ctrl+n", "next_turn", "Next turn (while typing)", show=False),
+        Binding("ctrl+t", "pause", "Pause or resume (while typing)", show=False),
+        Binding("ctrl+l", "skip", "Skip (while typing)", show=False),
     ]
 
     def __init__(self, session: TeamSession) -> None:

@@ -67,7 +67,7 @@ class TeamSetupScreen(TrainerScreen):
         "per turn. A seed deals the same session again. Every answer is scored and stored under the rep's name."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "start", "Start session", priority=True),
+        Binding("ctrl+s", "start", "Start session"),
     ]
 
     def compose(self) -> ComposeResult:
