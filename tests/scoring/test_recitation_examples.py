@@ -287,3 +287,25 @@ def test_rescoring_a_long_script_is_fast() -> None:
     start = time.perf_counter()
     score_recitation(script, said)
     assert time.perf_counter() - start < 2.0
+
+
+def test_a_wrong_figure_inside_a_key_phrase_means_the_phrase_was_not_said() -> None:
+    script = "Plants cut valve downtime by 62 percent in year one."
+    result = score_recitation(script, "Plants cut valve downtime by 60 percent in year one.",
+                              key_phrases=["downtime by 62 percent"])
+    assert [(k.phrase, k.found) for k in result.key_phrases] == [("downtime by 62 percent", False)]
+    assert result.tier != "Gold"
+
+
+def test_a_wrong_chinese_figure_inside_a_key_phrase_is_not_said() -> None:
+    script = "工程师日均完成的工单提升了28%，首次修复率从72%提高到85%。"
+    attempt = "工程师日均完成的工单提升了25%，首次修复率从72%提高到85%。"
+    result = score_recitation(script, attempt, key_phrases=["日均完成的工单提升了28%"])
+    assert result.key_phrases[0].found is False
+
+
+def test_a_typo_inside_a_key_phrase_still_counts() -> None:
+    script = "FlowGuard valves warn you days before they fail."
+    result = score_recitation(script, "FlowGuard valves warn you days before they fial.",
+                              key_phrases=["warn you days before they fail"])
+    assert result.key_phrases[0].found is True

@@ -1,9 +1,10 @@
 """Key phrases: where they sit in the script, and whether the rep said them.
 
-Why two views: the *score* uses the alignment (how well the phrase's own script words were said), so
-it moves smoothly with each error; the *report* (``found``) searches the whole attempt, so a phrase
-said anywhere — or with a small typo — is recognised: first an exact token-sequence search, then a
-fuzzy ``partial_ratio`` on the normalised text with a threshold of 85.
+A phrase found in the script is judged by the alignment: it counts as said when each of its words was
+matched or nearly matched (a typo), so a wrong figure inside it ("60 percent" for "62 percent") means it
+was not said. A phrase that is not in the script (given on its own, e.g. ``trainer score --key-phrase``)
+is searched in the whole attempt: first an exact token-sequence search, then a fuzzy ``partial_ratio``
+on the normalised text with a threshold of 85.
 """
 
 from __future__ import annotations

@@ -247,10 +247,15 @@ def _key_phrases(
     finder: AttemptText | None = None
     for pr in ref.phrases:
         credit, best = _best_occurrence(pr, al)
-        if best is not None and credit >= 1.0:
+        if best is not None:
+            # The phrase is in the script: it was said when each of its words was said, a typo allowed
+            # (numbers and CJK characters are never "near", so a wrong figure means not said).
             i0, i1 = best
-            text = attempt[att_starts[al.ref_att[i0]] : att_ends[al.ref_att[i1 - 1]]]
-            results.append(KeyPhraseResult(pr.phrase, True, 100.0, text, pr.section))
+            said = [al.ref_att[i] for i in range(i0, i1) if al.ref_att[i] >= 0]
+            found = all(al.codes[i] in (MATCHED, NEAR) for i in range(i0, i1))
+            text = attempt[att_starts[min(said)] : att_ends[max(said)]] if said else None
+            similarity = 100.0 if credit >= 1.0 else round(credit * 100, 1)
+            results.append(KeyPhraseResult(pr.phrase, found, similarity, text, pr.section))
             credits.append(credit)
             continue
         finder = finder or AttemptText(att_norms)
@@ -261,9 +266,9 @@ def _key_phrases(
             if hit and hit[0] >= SHOW_EXCERPT_FROM
             else None
         )
-        found = similarity >= FOUND_THRESHOLD
+        found = similarity >= FOUND_THRESHOLD  # a phrase not in the script: only a fuzzy search can tell
         results.append(KeyPhraseResult(pr.phrase, found, similarity, text, pr.section))
-        credits.append(credit if best is not None else (similarity / 100.0 if found else 0.0))
+        credits.append(similarity / 100.0 if found else 0.0)
     return tuple(results), credits
 
 
