@@ -107,3 +107,13 @@ def test_a_draft_with_errors_cannot_be_published(make_library: LibraryFactory) -
 def test_publishing_an_unknown_pitch_says_what_exists(make_library: LibraryFactory) -> None:
     with pytest.raises(ContentError, match="no pitch 'acme-cor'; did you mean 'acme-core'"):
         publish(load_library(make_library()), "acme-cor")
+
+
+def test_publishing_keeps_the_file_readable_by_others(make_library: LibraryFactory) -> None:
+    root = make_library()
+    file = pitch_dir(root) / "v1.yaml"
+    file.chmod(0o644)
+    publish(load_library(root), "acme-core", 1, today=TODAY)
+    assert file.stat().st_mode & 0o777 == 0o644
+    draft = new_version(load_library(root), "acme-core").path
+    assert draft.stat().st_mode & 0o044  # group/others may read a new draft (subject to the umask)

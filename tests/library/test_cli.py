@@ -152,3 +152,8 @@ def test_installed_command_finds_the_bundled_library_from_any_folder(tmp_path: P
     assert result.returncode == 0, result.stderr
     kinds = {item["kind"] for item in json.loads(result.stdout)}
     assert kinds == {"pitch", "objection", "drill", "scenario"}
+
+
+def test_check_on_a_folder_without_content_fails(tmp_path: Path) -> None:
+    code, out, err = run("check", str(tmp_path))
+    assert code == 1 and "found no content files" in out + err

@@ -108,3 +108,18 @@ def test_export_since_filters_by_date(make_library: LibraryFactory, tmp_path: Pa
     run("score", "--pitch", "acme-core", "--save", "--db", db, "--library", str(make_library()), stdin=ATTEMPT)
     assert json.loads(run("export", "--format", "json", "--db", db, "--since", "2000-01-01")[1])
     assert json.loads(run("export", "--format", "json", "--db", db, "--since", "2999-01-01")[1]) == []
+
+
+def test_csv_export_never_hands_a_spreadsheet_a_formula(make_library: LibraryFactory, tmp_path: Path) -> None:
+    db = str(tmp_path / "practice.sqlite3")
+    run("score", "--pitch", "acme-core", "--save", "--rep", "=HYPERLINK(\"x\")", "--db", db,
+        "--library", str(make_library()), stdin="=1+1 Broken widgets")
+    row = next(csv.DictReader(io.StringIO(run("export", "--format", "csv", "--db", db)[1])))
+    assert row["rep"].startswith("'=") and row["attempt_text"].startswith("'=")
+
+
+def test_problems_reading_or_writing_files_are_messages(tmp_path: Path) -> None:
+    code, _, err = run("score", str(tmp_path / "missing.txt"), "--reference", __file__)
+    assert code == 2 and "cannot read" in err
+    code, _, err = run("export", "--format", "json", "--db", str(tmp_path / "p.db"), "-o", str(tmp_path / "no/x.json"))
+    assert code == 1 and "cannot write" in err

@@ -90,3 +90,13 @@ def resolve_rep(rep: str | None) -> str:
     from ..store.database import default_rep
 
     return rep or default_rep()
+
+
+def write_output(output: Path, text: str) -> None:
+    """Write a command's output file atomically, or fail with a message (a missing folder, no permission)."""
+    from ..library.files import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}", EXIT_PROBLEMS)

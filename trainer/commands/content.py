@@ -41,7 +41,7 @@ def check(paths: tuple[Path, ...], library_dir: Path | None, output_format: str,
         for problem in report.problems:
             click.echo(str(problem))
         click.echo(report.summary(), err=bool(report.problems))
-    if report.errors or (strict and report.warnings):
+    if not report.files or report.errors or (strict and report.warnings):
         sys.exit(EXIT_PROBLEMS)
 
 

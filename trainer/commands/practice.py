@@ -9,7 +9,16 @@ from typing import Any
 
 import click
 
-from .common import console, format_option, library_option, open_library, open_store, resolve_rep, store_options
+from .common import (
+    console,
+    format_option,
+    library_option,
+    open_library,
+    open_store,
+    resolve_rep,
+    store_options,
+    write_output,
+)
 
 
 @click.command()
@@ -63,7 +72,6 @@ def export(
     db_path: Path | None, rep: str | None, output_format: str, since: Any, all_reps: bool, output: Path | None
 ) -> None:
     """Export practice attempts, one record each (columns are listed in the README)."""
-    from ..library.files import write_atomic
     from ..store.export import to_csv, to_json
 
     store = open_store(db_path)
@@ -73,14 +81,19 @@ def export(
     if output is None:
         click.echo(text, nl=False)
         return
-    write_atomic(output, text)
+    write_output(output, text)
     click.echo(f"wrote {len(attempts)} attempt(s) to {output}", err=True)
 
 
 def _read_attempt(attempt_file: str | None) -> str:
-    stream = click.open_file(attempt_file or "-", encoding="utf-8", errors="replace")
-    with stream:
-        return stream.read(2_000_000)
+    """The attempt from a file or stdin (at most 2 MB of text), or a usage error saying why not."""
+    try:
+        with click.open_file(attempt_file or "-", encoding="utf-8", errors="replace") as stream:
+            return stream.read(2_000_000)
+    except OSError as exc:
+        from .common import fail
+
+        fail(f"cannot read {attempt_file}: {exc.strerror or exc}")
 
 
 @click.command()
@@ -147,6 +160,8 @@ def score(
         title = f"{chosen.title} · {cut} · v{chosen.version}"
     else:
         text = reference.read_text(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        if not text.strip():
+            fail(f"the reference file {reference} is empty")
         sections = [ReferenceSection("", text, tuple(key_phrases))]
         target = target_seconds
         title = str(reference)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .common import console, fail, format_option, library_option, open_library, open_store, store_options
+from .common import console, fail, format_option, library_option, open_library, open_store, store_options, write_output
 
 
 @click.command()
@@ -24,7 +24,6 @@ def report(
     session_id: str | None, output_format: str, output: Path | None, db_path: Path | None, rep: str | None
 ) -> None:
     """Report of a team practice session (without SESSION_ID: list the sessions)."""
-    from ..library.files import write_atomic
     from ..team.report import RENDERERS
 
     store = open_store(db_path)
@@ -45,7 +44,7 @@ def report(
     if output is None:
         click.echo(text, nl=False)
         return
-    write_atomic(output, text)
+    write_output(output, text)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -58,6 +57,7 @@ def team(
     product: str | None, db_path: Path | None, rep: str | None, library_dir: Path | None, output_format: str
 ) -> None:
     """The team table: every rep × item with best score, last practised and whether it is due."""
+    from ..store.export import csv_safe
     from ..team.progress import team_table, weakest_items, weakest_points
 
     library = open_library(library_dir)
@@ -76,7 +76,7 @@ def team(
         columns = ["rep", "kind", "product", "item_id", "cut", "best", "attempts", "status", "last_practised"]
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(records)
+        writer.writerows(csv_safe(record) for record in records)
         click.echo(buffer.getvalue(), nl=False)
         return
     if not table.reps:

@@ -23,6 +23,8 @@ class CheckReport:
         return [p for p in self.problems if p.severity == "warning"]
 
     def summary(self) -> str:
+        if not self.files:
+            return "found no content files (.yaml) to check"
         if not self.problems:
             return f"checked {self.files} file(s): all good"
         return f"checked {self.files} file(s): {len(self.errors)} error(s), {len(self.warnings)} warning(s)"

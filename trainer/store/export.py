@@ -6,8 +6,23 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from .attempts import EXPORT_COLUMNS, Attempt
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """Text cells that a spreadsheet would run as a formula get a leading apostrophe.
+
+    Rep names and answers come from anyone who can open the app (``trainer serve``); a manager opening the
+    export in a spreadsheet must not run what they typed.
+    """
+    return {
+        key: "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+        for key, value in row.items()
+    }
 
 
 def to_json(attempts: Sequence[Attempt]) -> str:
@@ -22,5 +37,5 @@ def to_csv(attempts: Sequence[Attempt]) -> str:
     for attempt in attempts:
         record = attempt.to_record()
         record["breakdown"] = json.dumps(record["breakdown"], ensure_ascii=False, separators=(",", ":"))
-        writer.writerow(record)
+        writer.writerow(csv_safe(record))
     return buffer.getvalue()

@@ -13,6 +13,7 @@ import io
 from collections import Counter
 from typing import Any
 
+from ..store.export import csv_safe
 from .session import Standing, standings
 
 TURN_COLUMNS = (
@@ -126,7 +127,7 @@ def to_csv(record: dict[str, Any]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=list(TURN_COLUMNS), lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for turn in record["turns"]:
-        writer.writerow(dict(turn, missed="; ".join(turn.get("missed") or [])))
+        writer.writerow(csv_safe(dict(turn, missed="; ".join(turn.get("missed") or []))))
     return buffer.getvalue()
 
 
