@@ -41,26 +41,28 @@ class TeamSessionScreen(TrainerScreen):
     HELP = (
         "The rep named at the top answers the dealt item before the countdown ends (time's up still lets you "
         "submit). Type the answer, or let the rep type it, and press ctrl+s: it is scored and stored under the "
-        "rep's name, and the scoreboard updates. n or enter deals the next turn; p or space pauses, k skips, u "
-        "takes back the last turn. While typing those letters go into the answer: use ctrl+t to pause and ctrl+l "
-        "to skip, or tab out of the box first. At the end, save the report as Markdown or HTML."
+        "rep's name, and the scoreboard updates. ctrl+n (or enter) deals the next turn, ctrl+t pauses, ctrl+l "
+        "skips and ctrl+b takes back the last turn; they work while typing. Outside the answer box the letters "
+        "n, p (or space), k and u do the same. At the end, save the report as Markdown or HTML."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Leave"),
         Binding("ctrl+s", "submit", "Submit"),
-        Binding("n", "next_turn", "Next"),
-        Binding("enter", "next_turn", "Next turn", show=False),
-        Binding("p", "pause", "Pause"),
-        Binding("space", "pause", "Pause", show=False),
-        Binding("k", "skip", "Skip"),
-        Binding("u", "undo", "Undo"),
+        # The answer box usually has focus, so the keys that matter during a turn are ctrl keys it ignores.
+        Binding("ctrl+n", "next_turn", "Next"),
+        Binding("ctrl+t", "pause", "Pause"),
+        Binding("ctrl+l", "skip", "Skip"),
+        Binding("ctrl+b", "undo", "Undo"),
         Binding("m", "save('md')", "Save .md"),
         Binding("h", "save('html')", "Save .html"),
         Binding("d", "done", "Done"),
-        # The letters above type into the answer box while it has focus; these work while typing too.
-        Binding("ctrl+n", "next_turn", "Next turn (while typing)", show=False),
-        Binding("ctrl+t", "pause", "Pause or resume (while typing)", show=False),
-        Binding("ctrl+l", "skip", "Skip (while typing)", show=False),
+        # Letters for when the focus is outside the answer box (a button, the scoreboard).
+        Binding("n", "next_turn", "Next turn", show=False),
+        Binding("enter", "next_turn", "Next turn", show=False),
+        Binding("p", "pause", "Pause or resume", show=False),
+        Binding("space", "pause", "Pause or resume", show=False),
+        Binding("k", "skip", "Skip", show=False),
+        Binding("u", "undo", "Undo the last turn", show=False),
     ]
 
     def __init__(self, session: TeamSession) -> None:
@@ -88,10 +90,10 @@ class TeamSessionScreen(TrainerScreen):
                 yield Scoreboard(id="scoreboard")
         with Horizontal(classes="actions", id="ts-actions"):
             yield Button("Submit  ctrl+s", id="submit", variant="primary", compact=True)
-            yield Button("Next  n", id="next", variant="success", compact=True)
-            yield Button("Pause  p", id="pause", compact=True)
-            yield Button("Skip  k", id="skip", compact=True)
-            yield Button("Undo  u", id="undo", compact=True)
+            yield Button("Next  ctrl+n", id="next", variant="success", compact=True)
+            yield Button("Pause  ctrl+t", id="pause", compact=True)
+            yield Button("Skip  ctrl+l", id="skip", compact=True)
+            yield Button("Undo  ctrl+b", id="undo", compact=True)
         with VerticalScroll(id="ts-summary"):
             yield Static(id="sum-head")
             yield Static("Final ranking", classes="section-title")
@@ -142,7 +144,7 @@ class TeamSessionScreen(TrainerScreen):
         area.read_only = False
         area.placeholder = PLACEHOLDER[turn.item.kind]
         self.query_one("#ts-result", Static).display = False
-        self.query_one("#pause", Button).label = "Pause  p"
+        self.query_one("#pause", Button).label = "Pause  ctrl+t"
         self.query_one(Countdown).restart(config.seconds_per_turn)
         self.query_one("#scoreboard", Scoreboard).show(session.scoreboard(), turn.rep)
         self._update_buttons()
@@ -323,11 +325,11 @@ class TeamSessionScreen(TrainerScreen):
         button = self.query_one("#pause", Button)
         if paused:
             countdown.pause()
-            button.label = "Resume p"
+            button.label = "Resume  ctrl+t"
             button.focus()
         else:
             countdown.resume()
-            button.label = "Pause  p"
+            button.label = "Pause  ctrl+t"
             area.focus()
         self._update_buttons()
 

@@ -61,7 +61,7 @@ def result_content(turn: TeamTurn, result: TurnResult, next_rep: str | None) -> 
                               (f"  ·  {detail}" if detail != score else "", "$text-muted"))]
     if result.fixes:
         lines.append(Content.assemble(("Fix first: ", "bold"), " ".join(result.fixes[0].split())))
-    follow = (f"Next: {next_rep} — press n or enter." if next_rep
-              else "That was the last turn — press n for the summary.")
+    follow = (f"Next: {next_rep} — press ctrl+n or enter." if next_rep
+              else "That was the last turn — press ctrl+n for the summary.")
     lines.append(Content.styled(follow, "$text-muted"))
     return Content("\n").join(lines)
