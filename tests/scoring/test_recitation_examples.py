@@ -309,3 +309,17 @@ def test_a_typo_inside_a_key_phrase_still_counts() -> None:
     result = score_recitation(script, "FlowGuard valves warn you days before they fial.",
                               key_phrases=["warn you days before they fail"])
     assert result.key_phrases[0].found is True
+
+
+def test_dropping_a_negation_is_not_a_small_slip() -> None:
+    script = "We do not charge for installation, and the pilot runs for two weeks on your worst line."
+    without_not = score_recitation(script, script.replace("do not", "do"))
+    without_word = score_recitation(script, script.replace("worst ", ""))
+    assert without_not.score < without_word.score
+    assert "the opposite" in without_not.fixes[0]
+
+
+def test_dropping_a_chinese_negation_is_flagged() -> None:
+    script = "我们不收安装费，试用期两周。"
+    result = score_recitation(script, "我们收安装费，试用期两周。")
+    assert "the opposite" in result.fixes[0] and result.tier != "Gold"

@@ -15,6 +15,9 @@ from .pace import pace_fix
 from .results import ExtraWord, KeyPhraseResult, PaceResult, SectionResult, WordResult
 
 MAX_FIXES = 3
+#: Words that flip a sentence's meaning: leaving one out is never a small slip.
+NEGATORS = frozenset({"not", "no", "never", "cannot", "can't", "don't", "doesn't", "won't", "isn't", "aren't",
+                      "without", "nothing", "none", "不", "没", "没有", "无", "未", "别"})
 _SHOW_WORDS = 6
 
 
@@ -93,7 +96,9 @@ def recitation_fixes(
         if phrase_fixed and kind != "moved" and all(w.key_phrase for w in words[i0:i1]):
             continue  # the key-phrase advice already covers it
         if kind == "missed":
-            if words[i0].section not in flagged_sections:
+            if any(w.text.casefold() in NEGATORS for w in words[i0:i1]):
+                add(90, lambda a=i0, b=i1: f'You left out "{script(a, b)}" — without it you say the opposite.')
+            elif words[i0].section not in flagged_sections:
                 add(weight, lambda a=i0, b=i1: f'You left out "{script(a, b)}".')
         elif kind == "substituted":
             add(3 * weight, lambda a=i0, b=i1: f'You said "{said(a, b)}" instead of "{script(a, b)}".')
@@ -111,7 +116,11 @@ def recitation_fixes(
         example = _quote(" ".join(added[:4]), 4)
         add(len(added), lambda: f'Stick to the script — you added {len(added)} words, e.g. "{example}".')
     elif added:
-        add(0.8 * len(added), lambda: f'You added "{" ".join(added)}" — it is not in the script.')
+        in_script = {w.text.casefold() for w in words}
+        if all(word.casefold() in in_script for word in added):  # a script word said in the wrong place
+            add(0.8 * len(added), lambda: f'You said "{" ".join(added)}" in the wrong place — keep the order.')
+        else:
+            add(0.8 * len(added), lambda: f'You added "{" ".join(added)}" — it is not in the script.')
 
     pace_text = pace_fix(pace)
     if pace_text and pace.ratio is not None:

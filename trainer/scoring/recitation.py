@@ -47,7 +47,7 @@ from .align import (
     near_eligible,
 )
 from .filler import filler_flags
-from .fixes import recitation_fixes
+from .fixes import NEGATORS, recitation_fixes
 from .key_phrases import FOUND_THRESHOLD, AttemptText, PhraseRef, locate_phrases
 from .pace import measure_pace
 from .results import (
@@ -128,7 +128,9 @@ class Prepared:
         for ref in self.phrases:
             for i0, i1 in ref.occurrences:
                 self.key_mask[i0:i1] = [True] * (i1 - i0)
-        self.key_by_section = [[i for i in range(a, b) if self.key_mask[i]] for a, b in self.bounds]
+        # Key-phrase words and negations weigh more: dropping "not" says the opposite of the script.
+        weighty = [mask or norm in NEGATORS for mask, norm in zip(self.key_mask, self.norms, strict=True)]
+        self.key_by_section = [[i for i in range(a, b) if weighty[i]] for a, b in self.bounds]
 
 
 @lru_cache(maxsize=16)
