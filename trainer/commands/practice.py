@@ -49,11 +49,11 @@ def history(db_path: Path | None, rep: str | None, all_reps: bool, limit: int, o
 @format_option("text", "json")
 def due(db_path: Path | None, rep: str | None, library_dir: Path | None, no_new: bool, output_format: str) -> None:
     """What a rep should practise now: changed, overdue and due items first, then new ones."""
-    from ..store.items import practice_items
+    from ..store.items import scheduled_items
 
     library = open_library(library_dir)
     store = open_store(db_path)
-    items = store.due(resolve_rep(rep), practice_items(library), include_new=not no_new)
+    items = store.due(resolve_rep(rep), scheduled_items(library), include_new=not no_new)
     if output_format == "json":
         click.echo(json.dumps([item.to_dict() for item in items], indent=2, ensure_ascii=False))
         return

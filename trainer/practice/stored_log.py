@@ -16,7 +16,7 @@ from ..store.attempts import NewAttempt
 from ..store.attempts import item_key as store_key
 from ..store.breakdown import compact_breakdown
 from ..store.database import PracticeStore
-from ..store.items import practice_items as store_items
+from ..store.items import scheduled_items
 from ..store.scheduling import AGAIN, EASY, GOOD, HARD
 from .items import ItemRef
 from .log import Attempt, NextUp, Rating, _ago
@@ -27,6 +27,7 @@ _REASONS = {"changed": "the words changed", "overdue": "overdue", "due": "due no
 
 
 def tier_for(score: float) -> str:
+    """The scorer's tiers, imported on first use: the scorer is not needed to start the app."""
     from ..scoring import tier_for as scoring_tier
 
     return scoring_tier(score)
@@ -110,7 +111,7 @@ class StoreLog:
 
     def practise_next(self, limit: int = 6) -> list[NextUp]:
         """Changed, overdue and due cards first (FSRS), then what was touched this session, then new items."""
-        due = self.store.due(self.rep, store_items(self.library), self.now())
+        due = self.store.due(self.rep, scheduled_items(self.library), self.now())
         suggestions: list[NextUp] = []
         seen: set[ItemRef] = set()
         for item in due:

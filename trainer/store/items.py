@@ -7,7 +7,7 @@ from ..library.hashing import cut_hash
 from .database import ItemRef
 
 
-def practice_items(library: Library) -> list[ItemRef]:
+def scheduled_items(library: Library) -> list[ItemRef]:
     """Cards for the current (newest published) version of every pitch, and every objection and drill."""
     items: list[ItemRef] = []
     for pid in sorted(library.products):

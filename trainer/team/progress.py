@@ -15,7 +15,7 @@ from typing import Any
 from ..library.catalog import Library
 from ..store.attempts import Attempt, utc_now
 from ..store.database import ItemRef, PracticeStore
-from ..store.items import practice_items
+from ..store.items import scheduled_items
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def team_table(
     now: dt.datetime | None = None,
 ) -> TeamTable:
     now = now or utc_now()
-    items = [i for i in practice_items(library) if product is None or i.product == product]
+    items = [i for i in scheduled_items(library) if product is None or i.product == product]
     roster = list(reps) if reps else store.reps()
     cells: dict[tuple[str, str], Cell] = {}
     for rep in roster:
