@@ -22,7 +22,7 @@ from typing import Any
 
 from fsrs import Card
 
-from .attempts import Attempt, NewAttempt, utc_now
+from .attempts import Attempt, NewAttempt, item_key, utc_now
 from .migrations import DatabaseTooNew, check_version, migrate
 from .scheduling import DueItem, new_card, rating_for_score, review
 
@@ -74,8 +74,6 @@ class ItemRef:
 
     @property
     def key(self) -> str:
-        from .attempts import item_key
-
         return item_key(self.kind, self.product, self.item_id, self.cut)
 
 
@@ -198,7 +196,8 @@ class PracticeStore:
         limit: int | None = None,
         newest_first: bool = False,
     ) -> list[Attempt]:
-        clauses, params = [], []
+        """Attempts, oldest first (or newest first), filtered in SQL so large histories stay quick."""
+        clauses, params = _key_clauses(key)
         if rep is not None:
             clauses.append("rep = ?")
             params.append(rep)
@@ -211,16 +210,22 @@ class PracticeStore:
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         order = "DESC" if newest_first else "ASC"
         sql = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts {where} ORDER BY started_at {order}, id {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         with self._lock:
             rows = self._db.execute(sql, params).fetchall()
-        found = [_attempt(row) for row in rows]
-        if key is not None:
-            found = [a for a in found if a.key == key]
-        return found[:limit] if limit is not None else found
+        return [_attempt(row) for row in rows]
 
     def best_score(self, rep: str, key: str, *, before_id: int | None = None) -> float | None:
-        scores = [a.score for a in self.attempts(rep, key=key) if before_id is None or a.id < before_id]
-        return max(scores) if scores else None
+        clauses, params = _key_clauses(key)
+        clauses.append("rep = ?")
+        params.append(rep)
+        if before_id is not None:
+            clauses.append("id < ?")
+            params.append(before_id)
+        with self._lock:
+            row = self._db.execute(f"SELECT MAX(score) FROM attempts WHERE {' AND '.join(clauses)}", params).fetchone()
+        return row[0]
 
     def reps(self) -> list[str]:
         with self._lock:
@@ -306,7 +311,20 @@ class PracticeStore:
         return found
 
     def _last_scores(self, rep: str) -> dict[str, float]:
-        return {a.key: a.score for a in self.attempts(rep)}
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT kind, product, item_id, cut, score FROM attempts WHERE rep = ? ORDER BY started_at, id",
+                (rep,),
+            ).fetchall()
+        return {item_key(kind, product, item_id, cut): score for kind, product, item_id, cut, score in rows}
+
+
+def _key_clauses(key: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions selecting one item key (``kind:product:item[:cut]``; ids never hold a colon)."""
+    if key is None:
+        return [], []
+    kind, product, item_id, *rest = [*key.split(":", 3), None, None][:4]
+    return ["kind = ?", "product = ?", "item_id = ?", "cut IS ?"], [kind, product, item_id, rest[0]]
 
 
 def _attempt(row: Sequence[Any]) -> Attempt:
