@@ -323,3 +323,16 @@ def test_dropping_a_chinese_negation_is_flagged() -> None:
     script = "我们不收安装费，试用期两周。"
     result = score_recitation(script, "我们收安装费，试用期两周。")
     assert "the opposite" in result.fixes[0] and result.tier != "Gold"
+
+
+def test_a_two_word_filler_is_named_whole() -> None:
+    script = "Our valves warn you days before they fail, so repairs happen in planned stops."
+    result = score_recitation(script, "Our valves, you know, warn you days before they fail, you know, so um repairs "
+                                      "happen in planned stops.")
+    assert any('"you know" ×2' in fix for fix in result.fixes), result.fixes
+
+
+def test_a_chinese_filler_is_named_whole() -> None:
+    script = "云迹按技能和位置自动派单，两分钟排完一天的工单。"
+    result = score_recitation(script, "云迹那个按技能和位置自动派单，那个两分钟排完一天的工单。")
+    assert any('"那个" ×2' in fix for fix in result.fixes), result.fixes

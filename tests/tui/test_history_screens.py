@@ -107,7 +107,7 @@ async def test_progress_screen_lists_history_and_weak_phrases(make_app, tmp_path
         progress = await wait_for_screen(pilot, ProgressScreen)
         table = progress.query_one(DataTable)
         assert table.row_count == 1
-        assert table.get_row_at(0)[:2] == ["acme-core 30s", "pitch"]
+        assert table.get_row_at(0)[:2] == ["Acme core pitch — 30s", "pitch"]
         text = screen_text(progress)
         assert "This week 1 attempt" in text
         assert "two-week trial — missed 1×" in text

@@ -26,6 +26,23 @@ def _quote(text: str, max_words: int = _SHOW_WORDS) -> str:
     return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
 
 
+def _filler_phrases(extras: Sequence[ExtraWord]) -> list[str]:
+    """Filler words said next to each other as one filler ("you know", "那个"), lower-cased."""
+    phrases: list[str] = []
+    previous: ExtraWord | None = None
+    for extra in extras:
+        if not extra.filler:
+            previous = None
+            continue
+        if previous is not None and extra.attempt_start - previous.attempt_end <= 1:
+            gap = " " if extra.attempt_start > previous.attempt_end else ""
+            phrases[-1] += gap + extra.text.casefold()
+        else:
+            phrases.append(extra.text.casefold())
+        previous = extra
+    return phrases
+
+
 def _runs(words: Sequence[WordResult], flagged: Sequence[int]) -> list[tuple[str, int, int]]:
     """Maximal runs ``(kind, first, end)`` of the flagged (non-matched or moved) words, per section."""
     runs: list[tuple[str, int, int]] = []
@@ -107,7 +124,7 @@ def recitation_fixes(
         elif kind == "moved":
             add(1.5 * weight, lambda a=i0, b=i1: f'Keep the order: "{script(a, b)}" came in the wrong place.')
 
-    fillers = Counter(e.text.casefold() for e in extras if e.filler)
+    fillers = Counter(_filler_phrases(extras))
     if sum(fillers.values()) >= 2:
         listed = ", ".join(f'"{w}" ×{c}' if c > 1 else f'"{w}"' for w, c in fillers.most_common(3))
         add(1.5 * sum(fillers.values()), lambda: f"Cut the filler words: {listed}.")

@@ -12,14 +12,18 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from ...library.speaking import format_duration
+from ...practice.items import ItemRef, practice_items
 from ...scoring import tier_for
 from ...store.progress import ItemProgress, RepProgress, rep_progress
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
 
-def item_name(item: ItemProgress) -> str:
-    return f"{item.item_id} {item.cut}" if item.cut else item.item_id
+def item_name(item: ItemProgress, titles: dict[ItemRef, str] | None = None) -> str:
+    """The item's title as the library shows it (its id when the library no longer has it)."""
+    ref = ItemRef(item.kind, item.product, item.item_id, item.cut)  # type: ignore[arg-type]
+    fallback = f"{item.item_id} {item.cut}" if item.cut else item.item_id
+    return (titles or {}).get(ref, fallback)
 
 
 class ProgressScreen(TrainerScreen):
@@ -42,11 +46,12 @@ class ProgressScreen(TrainerScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.titles: dict[ItemRef, str] = {}
         self.sub_title = f"Progress · {self.trainer.rep}"
         self.query_one("#progress-side").border_title = "Selected item"
         store = self.trainer.store
-        self.progress = rep_progress(store, self.trainer.rep, self.trainer.now()) if store else RepProgress(
-            self.trainer.rep
+        self.progress = (
+            rep_progress(store, self.trainer.rep, self.trainer.now()) if store else RepProgress(self.trainer.rep)
         )
         self._fill()
 
@@ -54,25 +59,38 @@ class ProgressScreen(TrainerScreen):
         progress = self.progress
         summary = self.query_one("#progress-summary", Static)
         if not progress.items:
-            summary.update(Content.assemble(
-                ("No attempts yet", "bold"),
-                f" for {progress.rep}. Recite a pitch, answer an objection or run a drill: every scored attempt "
-                "shows up here.",
-            ))
+            summary.update(
+                Content.assemble(
+                    ("No attempts yet", "bold"),
+                    f" for {progress.rep}. Recite a pitch, answer an objection or run a drill: every scored attempt "
+                    "shows up here.",
+                )
+            )
         else:
-            summary.update(Content.assemble(
-                ("This week ", "bold"),
-                f"{progress.week_attempts} attempt{'s' if progress.week_attempts != 1 else ''}",
-                f" · {format_duration(progress.week_seconds)} practising" if progress.week_seconds else "",
-                ("   Day streak ", "bold"), f"{progress.day_streak}",
-                ("   Items practised ", "bold"), f"{len(progress.items)}",
-            ))
+            summary.update(
+                Content.assemble(
+                    ("This week ", "bold"),
+                    f"{progress.week_attempts} attempt{'s' if progress.week_attempts != 1 else ''}",
+                    f" · {format_duration(progress.week_seconds)} practising" if progress.week_seconds else "",
+                    ("   Day streak ", "bold"),
+                    f"{progress.day_streak}",
+                    ("   Items practised ", "bold"),
+                    f"{len(progress.items)}",
+                )
+            )
         table = self.query_one(DataTable)
+        self.titles = {entry.ref: entry.title for entry in practice_items(self.trainer.library)}
         table.add_columns("item", "kind", "tries", "last", "best", "tier", "streak")
         for item in progress.items:
             table.add_row(
-                item_name(item), item.kind, str(len(item.scores)), f"{item.scores[-1]:.0f}", f"{item.best:.0f}",
-                tier_for(item.best), str(item.streak) if item.streak else "", key=item.key,
+                item_name(item, self.titles)[:48],
+                item.kind,
+                str(len(item.scores)),
+                f"{item.scores[-1]:.0f}",
+                f"{item.best:.0f}",
+                tier_for(item.best),
+                str(item.streak) if item.streak else "",
+                key=item.key,
             )
         weak = [Content.styled("Weakest key phrases and points", "bold $text-accent")]
         weak += [Content(f"• {phrase} — missed {count}×") for phrase, count in progress.weakest_phrases] or [
@@ -88,10 +106,15 @@ class ProgressScreen(TrainerScreen):
 
     def _show(self, item: ItemProgress) -> None:
         scores = ", ".join(f"{s:.0f}" for s in item.scores[-12:])
-        self.query_one("#progress-item", Static).update(Content.assemble(
-            (item_name(item), "bold"), f"\nbest {item.best:.0f} ({tier_for(item.best)}) · ",
-            f"last {item.last_at.astimezone():%a %d %b %H:%M}\n", ("scores: ", "$text-muted"), scores,
-        ))
+        self.query_one("#progress-item", Static).update(
+            Content.assemble(
+                (item_name(item, self.titles), "bold"),
+                f"\nbest {item.best:.0f} ({tier_for(item.best)}) · ",
+                f"last {item.last_at.astimezone():%a %d %b %H:%M}\n",
+                ("scores: ", "$text-muted"),
+                scores,
+            )
+        )
         self.query_one(Sparkline).data = list(item.scores)
 
     @on(DataTable.RowHighlighted)
@@ -102,8 +125,6 @@ class ProgressScreen(TrainerScreen):
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
-        from ...practice.items import ItemRef
-
         item = next((i for i in self.progress.items if i.key == event.row_key.value), None)
         if item is not None:
             self.trainer.open_item(ItemRef(item.kind, item.product, item.item_id, item.cut))  # type: ignore[arg-type]
