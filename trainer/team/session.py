@@ -112,6 +112,7 @@ def item_title(turn: Turn) -> str:
 
 
 def missed_points(result: TurnResult) -> list[str]:
+    """The content's key phrases (pitch) or key points (objection) this answer left out."""
     detail = result.detail
     if detail is None:
         return []
@@ -119,9 +120,7 @@ def missed_points(result: TurnResult) -> list[str]:
         return [k.phrase for k in detail.key_phrases if not k.found]
     if hasattr(detail, "key_points"):
         return [k.point for k in detail.key_points if not k.covered]
-    if hasattr(detail, "closed"):
-        return [w for w, bad in (("a closed question", not detail.closed), ("the goal", not detail.on_target)) if bad]
-    return []
+    return []  # a drill's verdict (open, off target) is not a key point of the content
 
 
 @dataclass(frozen=True)
