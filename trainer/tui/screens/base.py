@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from ...library.catalog import Pitch
     from ..app import TrainerApp
 
 
@@ -30,3 +31,15 @@ class TrainerScreen(Screen[None]):
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
+
+
+class CutScreen(TrainerScreen):
+    """A screen about one cut of one version of a pitch (memorize, recite, results)."""
+
+    def __init__(self, pitch: Pitch, version: int, cut: str) -> None:
+        super().__init__()
+        self.pitch, self.version_number, self.cut_name = pitch, version, cut
+        self.version = pitch.version(version)
+        selected = self.version.cuts.get(cut)
+        assert selected is not None, f"no {cut} cut"
+        self.cut = selected

@@ -17,10 +17,10 @@ from ...practice.items import ItemRef
 from ...practice.memorize import MemorizeSession
 from ..widgets.masked_section import MaskedSection
 from ..widgets.title_bar import TitleBar
-from .base import TrainerScreen
+from .base import CutScreen
 
 
-class MemorizeScreen(TrainerScreen):
+class MemorizeScreen(CutScreen):
     CSS_PATH = "memorize.tcss"
     HELP = (
         "Say the section out loud, then press → to hide more words: 25%, 50%, 75%, first letters only, blank. "
@@ -38,13 +38,8 @@ class MemorizeScreen(TrainerScreen):
     ]
 
     def __init__(self, pitch: Pitch, version: int, cut: str) -> None:
-        super().__init__()
-        self.pitch, self.version_number, self.cut_name = pitch, version, cut
-        self.version = pitch.version(version)
-        cut_model = self.version.cuts.get(cut)
-        assert cut_model is not None, f"no {cut} cut"
-        self.cut = cut_model
-        self.session = MemorizeSession.for_sections([(s.name, s.text, s.key_phrases) for s in cut_model.sections])
+        super().__init__(pitch, version, cut)
+        self.session = MemorizeSession.for_sections([(s.name, s.text, s.key_phrases) for s in self.cut.sections])
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

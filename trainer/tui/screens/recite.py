@@ -17,13 +17,13 @@ from ...library.speaking import count_units, unit_name
 from ...practice.items import ItemRef
 from ..widgets.practice_clock import PracticeClock
 from ..widgets.title_bar import TitleBar
-from .base import TrainerScreen
+from .base import CutScreen
 
 COUNT_EVERY = 0.25  # seconds between word-count refreshes: counting a long paste on every key would lag
 BUSY_AFTER = 0.15  # seconds of scoring before the screen says "Scoring…"
 
 
-class ReciteScreen(TrainerScreen):
+class ReciteScreen(CutScreen):
     CSS_PATH = "recite.tcss"
     HELP = (
         "Type the cut from memory, as you would say it. The clock starts with your first key. Press ctrl+s to "
@@ -35,13 +35,8 @@ class ReciteScreen(TrainerScreen):
     ]
 
     def __init__(self, pitch: Pitch, version: int, cut: str) -> None:
-        super().__init__()
-        self.pitch, self.version_number, self.cut_name = pitch, version, cut
-        self.version = pitch.version(version)
-        cut_model = self.version.cuts.get(cut)
-        assert cut_model is not None, f"no {cut} cut"
-        self.cut = cut_model
-        self.reference_words = sum(sum(count_units(section.text)) for section in cut_model.sections)
+        super().__init__(pitch, version, cut)
+        self.reference_words = sum(sum(count_units(section.text)) for section in self.cut.sections)
         self.unit = "words"  # set on mount, from the product's language
         self._dirty = False
         self.scoring = False

@@ -12,12 +12,11 @@ from textual.content import Content
 from textual.widgets import Button, Digits, Footer, Static
 
 from ...library.catalog import Pitch
-from ...library.models import Cut, PitchVersion
 from ...library.speaking import format_duration, unit_name
 from ..widgets.marked_script import MarkedScript
 from ..widgets.practice_clock import clock_text
 from ..widgets.title_bar import TitleBar
-from .base import TrainerScreen
+from .base import CutScreen
 
 TIER_STYLE = {
     "Gold": "bold $text-warning",
@@ -71,7 +70,7 @@ def fixes_lines(fixes: Any) -> Content:
     )
 
 
-class ResultsScreen(TrainerScreen):
+class ResultsScreen(CutScreen):
     """Dismisses with "retry" (recite again), "back" (leave reciting) or None (escape: back to the text)."""
 
     CSS_PATH = "results.tcss"
@@ -97,13 +96,9 @@ class ResultsScreen(TrainerScreen):
         *,
         previous_best: float | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(pitch, version, cut_name)
         self.previous_best = previous_best
-        self.pitch, self.version_number, self.cut_name, self.result = pitch, version, cut_name, result
-        self.version: PitchVersion = pitch.version(version)
-        cut = self.version.cuts.get(cut_name)
-        assert cut is not None, f"no {cut_name} cut"
-        self.cut: Cut = cut
+        self.result = result
         self.attempt, self.typed_seconds = attempt, typed_seconds
 
     def compose(self) -> ComposeResult:
