@@ -36,9 +36,10 @@ def main(ctx: click.Context, library_dir: Path | None, db_path: Path | None, rep
     from .tui.app import run_app
 
     try:
-        run_app(root, db_path=db_path, rep=rep, served=served)
+        status = run_app(root, db_path=db_path, rep=rep, served=served)
     except StoreError as exc:
         fail(str(exc), EXIT_PROBLEMS)
+    ctx.exit(status)
 
 
 for command in (

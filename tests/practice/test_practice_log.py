@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from trainer.library import load_library
-from trainer.practice.items import ItemRef, practice_items
+from trainer.library.item_ref import ItemRef
+from trainer.practice.items import practice_items
 from trainer.practice.log import Attempt, PracticeLog, SessionLog
 
 T0 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
@@ -41,7 +42,8 @@ def test_practice_items_cover_cuts_objections_drills_and_scenarios(make_library)
     items = practice_items(load_library(make_library()))
     keys = [item.ref.key for item in items]
     assert keys == [
-        "pitch:acme-core/30s", "pitch:acme-core/demo", "objection:too-expensive", "objection:have-supplier",
-        "drill:who-signs", "scenario:cold-call",
+        "pitch:acme:acme-core:30s", "pitch:acme:acme-core:demo", "objection:acme:too-expensive",
+        "objection:acme:have-supplier", "drill:acme:who-signs", "scenario:acme:cold-call",
     ]
     assert "Acme core pitch" in items[0].search_text
+    assert [ItemRef.parse(key) for key in keys] == [item.ref for item in items]  # the key reads back

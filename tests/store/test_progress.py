@@ -28,11 +28,11 @@ def test_progress_summarises_history_best_streaks_and_weak_spots(tmp_path: Path)
     add(store, 30, 0.5, kind="objection", item_id="too-expensive", cut=None,
         breakdown={"key_points": [{"point": "total cost of ownership", "covered": False}]})
     progress = rep_progress(store, "ann", NOW)
-    pitch = next(i for i in progress.items if i.kind == "pitch")
+    pitch = next(i for i in progress.items if i.ref.kind == "pitch")
     assert pitch.scores == (40, 70, 80, 92) and pitch.best == 92 and pitch.streak == 2
-    assert progress.items[0].kind == "pitch"  # most recently practised first
+    assert progress.items[0].ref.kind == "pitch"  # most recently practised first
     assert progress.weakest_phrases == [("two-week trial", 2), ("total cost of ownership", 1)]
-    assert progress.weakest_objections == [("too-expensive", 30.0)]
+    assert [(ref.key, avg) for ref, avg in progress.weakest_objections] == [("objection:acme:too-expensive", 30.0)]
     assert progress.week_attempts == 4 and progress.week_seconds == 120.0
     assert progress.day_streak == 3  # today, yesterday, the day before
 

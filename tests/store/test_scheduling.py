@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 
 from trainer.store import NewAttempt, PracticeStore
-from trainer.store.database import ItemRef
+from trainer.library.item_ref import ItemRef
+from trainer.store.database import ScheduledItem
 from trainer.store.scheduling import AGAIN, EASY, GOOD, HARD, rating_for_score
 
 MONDAY = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 ITEMS = [
-    ItemRef("pitch", "acme", "acme-core", "30s", "sha256:v1-30s"),
-    ItemRef("pitch", "acme", "acme-core", "5min", "sha256:v1-5min"),
-    ItemRef("objection", "acme", "too-expensive"),
+    ScheduledItem(ItemRef("pitch", "acme", "acme-core", "30s"), "sha256:v1-30s"),
+    ScheduledItem(ItemRef("pitch", "acme", "acme-core", "5min"), "sha256:v1-5min"),
+    ScheduledItem(ItemRef("objection", "acme", "too-expensive")),
 ]
 
 
@@ -60,7 +61,7 @@ def test_a_perfect_recitation_is_due_later_than_a_failed_one(tmp_path: Path) -> 
 def test_never_practised_items_are_new_and_come_after_due_ones(store: PracticeStore) -> None:
     store.record(attempt(40, MONDAY))
     due = store.due("ann", ITEMS, MONDAY + dt.timedelta(days=2))
-    assert [(d.item_key, d.reason) for d in due] == [
+    assert [(d.ref.key, d.reason) for d in due] == [
         (ITEMS[0].key, "overdue"),
         (ITEMS[1].key, "new"),
         (ITEMS[2].key, "new"),
@@ -72,19 +73,19 @@ def test_on_wednesday_mondays_good_work_is_not_due_yet(store: PracticeStore) -> 
     store.record(attempt(95, MONDAY))
     store.record(attempt(96, MONDAY + dt.timedelta(minutes=15)))
     wednesday = MONDAY + dt.timedelta(days=2)
-    assert ITEMS[0].key not in {d.item_key for d in store.due("ann", ITEMS, wednesday)}
+    assert ITEMS[0].key not in {d.ref.key for d in store.due("ann", ITEMS, wednesday)}
     assert [a.score for a in store.attempts("ann")] == [95, 96]  # Monday's attempts are all there
 
 
 def test_a_changed_cut_comes_due_again(store: PracticeStore) -> None:
     store.record(attempt(99, MONDAY))
     store.record(attempt(99, MONDAY + dt.timedelta(minutes=15)))
-    changed = [ItemRef("pitch", "acme", "acme-core", "30s", "sha256:v2-30s"), *ITEMS[1:]]
+    changed = [ScheduledItem(ItemRef("pitch", "acme", "acme-core", "30s"), "sha256:v2-30s"), *ITEMS[1:]]
     due = store.due("ann", changed, MONDAY + dt.timedelta(hours=2))
-    assert (due[0].item_key, due[0].reason) == (ITEMS[0].key, "changed")
+    assert (due[0].ref.key, due[0].reason) == (ITEMS[0].key, "changed")
     # Practising the new words starts the card afresh under the new hash.
     store.record(attempt(99, MONDAY + dt.timedelta(hours=3), content_hash="sha256:v2-30s"))
-    assert ITEMS[0].key not in {d.item_key for d in store.due("ann", changed, MONDAY + dt.timedelta(hours=3))}
+    assert ITEMS[0].key not in {d.ref.key for d in store.due("ann", changed, MONDAY + dt.timedelta(hours=3))}
 
 
 def test_objection_self_rating_drives_its_schedule(store: PracticeStore) -> None:
@@ -101,4 +102,4 @@ def test_previous_best_excludes_the_new_attempt(store: PracticeStore) -> None:
     store.record(attempt(70, MONDAY))
     store.record(attempt(85, MONDAY + dt.timedelta(hours=1)))
     latest = store.record(attempt(60, MONDAY + dt.timedelta(hours=2)))
-    assert store.best_score("ann", ITEMS[0].key, before_id=latest.id) == 85
+    assert store.best_score("ann", ITEMS[0].ref, before_id=latest.id) == 85

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, TextArea
 from tui_support import screen_text, static_text, wait_for, wait_for_screen
 
-from trainer.practice.items import ItemRef
+from trainer.library.item_ref import ItemRef
 from trainer.store import PracticeStore
 from trainer.tui.screens.home import HomeScreen
 from trainer.tui.screens.objections import ObjectionsScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, TextArea
 from tui_support import screen_text, static_text, wait_for, wait_for_screen
 
-from trainer.practice.items import ItemRef
+from trainer.library.item_ref import ItemRef
 from trainer.tui.screens.home import HomeScreen
 from trainer.tui.screens.scenario import ScenarioScreen
 

@@ -14,7 +14,7 @@ from textual.widgets import Input, TextArea
 from tui_support import wait_for, wait_for_screen
 
 from trainer.library import load_library
-from trainer.practice.items import ItemRef
+from trainer.library.item_ref import ItemRef
 from trainer.tui.screens.drills import DrillsScreen
 from trainer.tui.screens.home import HomeScreen
 from trainer.tui.screens.memorize import MemorizeScreen

@@ -321,7 +321,9 @@ async def test_the_manager_sees_best_scores_statuses_and_a_reps_attempts(team_ap
         assert cell("drill:acme:who-signs", "ann") == "—"
         assert grid.row_count == 8
         assert "ann 12%" in static_text(screen, "#mgr-ready")
-        assert "drill who-signs (40, 1 rep)" in static_text(screen, "#mgr-weakest")
+        weakest = static_text(screen, "#mgr-weakest")  # titles and products, not ids
+        assert "Find out who signs off on maintenance p… · Acme widgets (40, 1 rep)" in weakest
+        assert "云迹核心话术 — 30s · 云迹 (70, 1 rep)" in weakest
         assert "total cost of ownership (1×)" in static_text(screen, "#mgr-missed")
 
         screen.query_one("#mgr-product", Select).value = "yun"
@@ -339,7 +341,7 @@ async def test_the_manager_sees_best_scores_statuses_and_a_reps_attempts(team_ap
         rows = attempts.query_one(DataTable)
         assert rows.row_count == 3
         first = [str(value) for value in rows.get_row_at(0)]
-        assert first[1:] == ["objection too-expensive", "—", "80", "Bronze", "app"]
+        assert first[1:] == ["Your widgets cost twice what we pay now. · Acme widgets", "—", "80", "Bronze", "app"]
         assert "bob  ·  3 attempts  ·  best 80" in static_text(attempts, "#rep-summary")
         await pilot.press("escape")
         await wait_for_screen(pilot, ManagerScreen)

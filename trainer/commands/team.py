@@ -73,7 +73,8 @@ def team(
         return
     if output_format == "csv":
         buffer = io.StringIO()
-        columns = ["rep", "kind", "product", "item_id", "cut", "best", "attempts", "status", "last_practised"]
+        columns = ["rep", "kind", "product", "item_id", "cut", "item_key", "title", "best", "attempts", "status",
+                   "last_practised"]
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(csv_safe(record) for record in records)

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..library.catalog import Library
+from ..library.item_ref import ItemRef
 from ..library.models import Drill, Objection
-from .items import ItemRef
 
 
 @dataclass(frozen=True)

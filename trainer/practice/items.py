@@ -1,32 +1,15 @@
-"""Stable references to the things a rep can practise, and the flat list of them that menus search.
+"""The flat list of what a rep can practise, as menus search it, and the names people read for each item.
 
-An :class:`ItemRef` names a pitch cut, an objection, a drill or a scenario by id, never by object, so it
-can be logged, compared and (in a later issue) stored, and still resolve after the library is reloaded.
+Items are named by :class:`~trainer.library.item_ref.ItemRef` (product, kind, id, cut); screens, reports and
+the team view show :func:`describe` instead of ids, with the product, because ids repeat across products.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from ..library.catalog import Library
-
-ItemKind = Literal["pitch", "objection", "drill", "scenario"]
-
-
-@dataclass(frozen=True, order=True)
-class ItemRef:
-    """What was (or will be) practised. ``cut`` only for pitches; ``product`` is empty for scenarios."""
-
-    kind: ItemKind
-    product: str
-    id: str
-    cut: str | None = None
-
-    @property
-    def key(self) -> str:
-        """A short unique string, e.g. ``pitch:flowguard-core/30s``."""
-        return f"{self.kind}:{self.id}" + (f"/{self.cut}" if self.cut else "")
+from ..library.item_ref import ItemRef
 
 
 @dataclass(frozen=True)
@@ -80,9 +63,21 @@ def practice_items(library: Library) -> list[PracticeItem]:
     return items
 
 
-def describe(library: Library, ref: ItemRef) -> str:
-    """A human title for ``ref``, or its key when the library no longer has it."""
-    for item in practice_items(library):
-        if item.ref == ref:
-            return item.title
-    return ref.key
+def item_titles(library: Library) -> dict[ItemRef, str]:
+    """Every item's title, built once for a screen or report that names many items."""
+    return {item.ref: item.title for item in practice_items(library)}
+
+
+def describe(library: Library, ref: ItemRef, *, with_product: bool = False,
+             titles: dict[ItemRef, str] | None = None) -> str:
+    """A human title for ``ref`` (``with_product``: followed by its product's name, as in "… · FlowGuard").
+
+    An item the library no longer has is named by its id (and cut), so old history still reads.
+    """
+    found = (titles if titles is not None else item_titles(library)).get(ref)
+    if found is None:
+        found = f"{ref.id} {ref.cut}" if ref.cut else ref.id
+    if with_product:
+        product = library.products.get(ref.product)
+        found += f" · {product.name if product else ref.product}"
+    return found

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from ..library.catalog import Library
+from ..library.item_ref import ItemRef
 from ..library.models import Cut, Drill, Objection, Scenario, ScenarioStep
 from ..library.problems import ContentError
 from ..library.speaking import speaking_target
-from .items import ItemRef
 
 TurnKind = Literal["pitch", "objection", "drill"]
 PASS_SCORE = 70.0

@@ -11,19 +11,19 @@ from collections.abc import Callable
 
 from ..library.catalog import Library
 from ..library.hashing import cut_hash
+from ..library.item_ref import ItemRef
 from ..library.problems import ContentError
 from ..store.attempts import NewAttempt
-from ..store.attempts import item_key as store_key
 from ..store.breakdown import compact_breakdown
 from ..store.database import PracticeStore
 from ..store.items import scheduled_items
 from ..store.scheduling import AGAIN, EASY, GOOD, HARD
-from .items import ItemRef
 from .log import Attempt, NextUp, Rating, _ago
 
 RATING_NUMBERS: dict[Rating, int] = {"again": AGAIN, "hard": HARD, "good": GOOD, "easy": EASY}
 RATING_WORDS: dict[int, Rating] = {number: word for word, number in RATING_NUMBERS.items()}
 _REASONS = {"changed": "the words changed", "overdue": "overdue", "due": "due now", "new": "not practised yet"}
+_ACTIVITY = {"pitch": "recited", "objection": "answered", "drill": "drilled", "scenario": "played"}
 
 
 def tier_for(score: float) -> str:
@@ -44,10 +44,7 @@ class StoreLog:
         self.library = library
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
         self._recent: list[Attempt] = []  # unscored activity (memorizing): shown, not stored
-
-    @staticmethod
-    def key(ref: ItemRef) -> str:
-        return store_key(ref.kind, ref.product, ref.id, ref.cut)
+        self._touched: dict[ItemRef, Attempt] = {}  # the latest attempt at each item this session
 
     def _content_hash(self, ref: ItemRef, version: int | None) -> str | None:
         if ref.kind != "pitch" or ref.cut is None:
@@ -59,6 +56,8 @@ class StoreLog:
 
     def record(self, attempt: Attempt) -> int | None:
         ref = attempt.ref
+        self._touched.pop(ref, None)
+        self._touched[ref] = attempt  # re-inserted: the dict is ordered by latest attempt
         if attempt.score is None:
             self._recent.append(attempt)
             return None
@@ -80,8 +79,10 @@ class StoreLog:
                 duration_seconds=attempt.seconds,
                 rating=rating,
             ),
-            # Objection cards are scheduled by the rep's own rating (see ``rate``); scenarios have no card.
-            schedule=ref.kind in ("pitch", "drill") or (ref.kind == "objection" and rating is not None),
+            # Every pitch cut, objection and drill attempt reviews its card, wherever it was practised (an
+            # objection answered in a scenario comes due like one from the deck); a self-rating given later
+            # replaces the rating the score earned (see ``rate``). A whole scenario has no card of its own.
+            schedule=ref.kind != "scenario",
         )
         return stored.id
 
@@ -89,10 +90,10 @@ class StoreLog:
         self.store.rate(attempt_id, RATING_NUMBERS[rating])
 
     def attempts(self, ref: ItemRef | None = None) -> list[Attempt]:
-        stored = self.store.attempts(self.rep, key=None if ref is None else self.key(ref))
+        stored = self.store.attempts(self.rep, key=ref)
         found = [
             Attempt(
-                ItemRef(a.kind, a.product, a.item_id, a.cut),  # type: ignore[arg-type]
+                a.ref,
                 a.started_at,
                 score=a.score,
                 rating=RATING_WORDS.get(a.rating or 0) if a.kind == "objection" else None,
@@ -107,7 +108,7 @@ class StoreLog:
         return sorted(found + recent, key=lambda a: a.at)
 
     def best(self, ref: ItemRef, before: int | None = None) -> float | None:
-        return self.store.best_score(self.rep, self.key(ref), before_id=before)
+        return self.store.best_score(self.rep, ref, before_id=before)
 
     def practise_next(self, limit: int = 6) -> list[NextUp]:
         """Changed, overdue and due cards first (FSRS), then what was touched this session, then new items."""
@@ -117,19 +118,23 @@ class StoreLog:
         for item in due:
             if item.reason == "new":
                 continue
-            ref = ItemRef(item.kind, item.product, item.item_id, item.cut)  # type: ignore[arg-type]
+            ref = item.ref
             reason = _REASONS[item.reason]
             if item.last_score is not None:
                 reason += f" · last score {item.last_score:.0f}"
             suggestions.append(NextUp(ref, reason, item.last_score))
             seen.add(ref)
-        for attempt in reversed(self._recent):
+        for attempt in reversed(self._touched.values()):
             if attempt.ref not in seen:
-                suggestions.append(NextUp(attempt.ref, f"memorized {_ago(self.now() - attempt.at)}"))
+                activity = "memorized" if attempt.score is None else _ACTIVITY[attempt.ref.kind]
+                reason = f"{activity} {_ago(self.now() - attempt.at)}"
+                if attempt.score is not None:
+                    reason += f" · score {attempt.score:.0f}"
+                suggestions.append(NextUp(attempt.ref, reason, attempt.score))
                 seen.add(attempt.ref)
         for item in due:
-            ref = ItemRef(item.kind, item.product, item.item_id, item.cut)  # type: ignore[arg-type]
-            if item.reason == "new" and ref not in seen and (item.kind != "pitch" or item.cut == "30s"):
+            ref = item.ref
+            if item.reason == "new" and ref not in seen and (ref.kind != "pitch" or ref.cut == "30s"):
                 suggestions.append(NextUp(ref, _REASONS["new"]))
                 seen.add(ref)
         return suggestions[:limit]

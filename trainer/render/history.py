@@ -49,9 +49,9 @@ def render_due(items: Sequence[DueItem], library: Library) -> Table | str:
     for item in items:
         table.add_row(
             item.reason,
-            item.kind,
-            item.product,
-            item_label(item.kind, item.item_id, item.cut),
+            item.ref.kind,
+            item.ref.product,
+            item_label(item.ref.kind, item.ref.id, item.ref.cut),
             "" if item.last_score is None else f"{item.last_score:.0f}",
             "" if item.due_at is None else _when(item.due_at),
         )

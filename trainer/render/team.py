@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..store.database import ItemRef
+from ..library.item_ref import ItemRef
 from ..team.progress import Cell, TeamTable
 
 STATUS_STYLE = {"ok": "green", "due": "yellow", "overdue": "bold red", "changed": "magenta", "new": "dim"}
@@ -19,24 +19,21 @@ def _cell(cell: Cell) -> Text:
     return Text.assemble(best, " ", (cell.status if cell.status != "ok" else "✓", STATUS_STYLE[cell.status]))
 
 
-def item_label(item: ItemRef) -> str:
-    return f"{item.kind} {item.item_id}" + (f" {item.cut}" if item.cut else "")
-
-
 def render_team(
     table: TeamTable, weakest: list[tuple[ItemRef, float, int]], points: list[tuple[str, int]]
 ) -> RenderableType:
     grid = Table(header_style="bold", pad_edge=False, box=None)
     grid.add_column("item")
+    grid.add_column("product")
     for rep in table.reps:
         grid.add_column(rep, justify="right")
     for item in table.items:
-        grid.add_row(item_label(item), *(_cell(table.cell(rep, item)) for rep in table.reps))
+        grid.add_row(table.title(item), table.product_name(item), *(_cell(table.cell(rep, item)) for rep in table.reps))
     ready = Text("Ready (practised, not due, ≥ 75): ")
     ready.append(", ".join(f"{rep} {table.readiness(rep):.0%}" for rep in table.reps))
     parts: list[RenderableType] = [grid, Text(""), ready]
     if weakest:
-        parts.append(Text("Weakest items: " + "; ".join(f"{item_label(i)} ({avg:.0f})" for i, avg, _ in weakest)))
+        parts.append(Text("Weakest items: " + "; ".join(f"{table.label(i)} ({avg:.0f})" for i, avg, _ in weakest)))
     if points:
         parts.append(Text("Most missed: " + "; ".join(f"{p} ({n}×)" for p, n in points)))
     return Group(*parts)

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-ItemKind = Literal["pitch", "objection", "drill"]
-ITEM_KINDS: tuple[ItemKind, ...] = ("pitch", "objection", "drill")
-
-
-def item_key(kind: str, product: str, item_id: str, cut: str | None = None) -> str:
-    """One stable key per practisable card: a pitch cut, an objection or a drill."""
-    return f"{kind}:{product}:{item_id}" + (f":{cut}" if cut else "")
+from ..library.item_ref import ItemKind, ItemRef
 
 
 def utc_now() -> dt.datetime:
@@ -41,8 +35,13 @@ class NewAttempt:
     session_id: str | None = None
 
     @property
+    def ref(self) -> ItemRef:
+        """The item practised: the one identity the store, the app, the team view and exports share."""
+        return ItemRef(self.kind, self.product, self.item_id, self.cut)
+
+    @property
     def key(self) -> str:
-        return item_key(self.kind, self.product, self.item_id, self.cut)
+        return self.ref.key
 
 
 @dataclass(frozen=True)

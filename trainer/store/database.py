@@ -22,9 +22,10 @@ from typing import Any
 
 from fsrs import Card
 
-from .attempts import Attempt, NewAttempt, item_key, utc_now
+from ..library.item_ref import ItemRef
+from .attempts import Attempt, NewAttempt, utc_now
 from .migrations import DatabaseTooNew, check_version, migrate
-from .scheduling import DueItem, new_card, rating_for_score, review
+from .scheduling import DueItem, new_card, rating_for_score, replay, review
 
 DB_ENV = "TRAINER_DB"
 REP_ENV = "TRAINER_REP"
@@ -63,18 +64,19 @@ def _from_iso(text: str) -> dt.datetime:
 
 
 @dataclass(frozen=True)
-class ItemRef:
+class ScheduledItem:
     """A practisable item as the library has it now (its hash tells whether its words changed)."""
 
-    kind: str
-    product: str
-    item_id: str
-    cut: str | None = None
+    ref: ItemRef
     content_hash: str | None = None
 
     @property
     def key(self) -> str:
-        return item_key(self.kind, self.product, self.item_id, self.cut)
+        return self.ref.key
+
+    @property
+    def product(self) -> str:
+        return self.ref.product
 
 
 class StoreError(Exception):
@@ -144,8 +146,8 @@ class PracticeStore:
         with self._write() as db:
             db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (attempt.rep, _iso(utc_now())))
             cursor = db.execute(
-                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}, item_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     attempt.rep,
                     attempt.kind,
@@ -163,6 +165,7 @@ class PracticeStore:
                     rating,
                     attempt.source,
                     attempt.session_id,
+                    attempt.key,
                 ),
             )
             row_id = int(cursor.lastrowid or 0)
@@ -179,18 +182,22 @@ class PracticeStore:
                 raise StoreError(f"no attempt {attempt_id}")
             attempt = _attempt(row)
             db.execute("UPDATE attempts SET rating = ? WHERE id = ?", (rating, attempt_id))
-            self._review(db, attempt.rep, attempt.key, rating, attempt.content_hash, attempt.started_at)
+            self._rebuild_card(db, attempt.rep, attempt.key)
 
     def delete_attempt(self, attempt_id: int) -> None:
-        """Remove one attempt (a facilitator's undo). Its card keeps its schedule; history says what's real."""
+        """Remove one attempt (a facilitator's undo); its card forgets that review too."""
         with self._write() as db:
+            row = db.execute("SELECT rep, item_key FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is None:
+                return
             db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+            self._rebuild_card(db, row[0], row[1])
 
     def attempts(
         self,
         rep: str | None = None,
         *,
-        key: str | None = None,
+        key: ItemRef | None = None,
         since: dt.datetime | None = None,
         session_id: str | None = None,
         limit: int | None = None,
@@ -216,7 +223,7 @@ class PracticeStore:
             rows = self._db.execute(sql, params).fetchall()
         return [_attempt(row) for row in rows]
 
-    def best_score(self, rep: str, key: str, *, before_id: int | None = None) -> float | None:
+    def best_score(self, rep: str, key: ItemRef, *, before_id: int | None = None) -> float | None:
         clauses, params = _key_clauses(key)
         clauses.append("rep = ?")
         params.append(rep)
@@ -277,6 +284,29 @@ class PracticeStore:
             (rep, key, json.dumps(card.to_dict()), content_hash, _iso(card.due), _iso(utc_now())),
         )
 
+    def _rebuild_card(self, db: sqlite3.Connection, rep: str, key: str) -> None:
+        """Replay every attempt of one item into its card (see :func:`~trainer.store.scheduling.replay`)."""
+        rows = db.execute(
+            "SELECT rating, score, started_at, content_hash, kind FROM attempts WHERE rep = ? AND item_key = ? "
+            "ORDER BY started_at, id",
+            (rep, key),
+        ).fetchall()
+        replayed = replay(
+            (rating or rating_for_score(score), _from_iso(started), digest)
+            for rating, score, started, digest, kind in rows
+            if kind != "scenario"
+        )
+        if replayed is None:
+            db.execute("DELETE FROM cards WHERE rep = ? AND item_key = ?", (rep, key))
+            return
+        card, digest = replayed
+        db.execute(
+            "INSERT INTO cards (rep, item_key, card, content_hash, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (rep, item_key) DO UPDATE SET card = excluded.card, content_hash = excluded.content_hash, "
+            "due_at = excluded.due_at, updated_at = excluded.updated_at",
+            (rep, key, json.dumps(card.to_dict()), digest, _iso(card.due), _iso(utc_now())),
+        )
+
     def cards(self, rep: str) -> dict[str, tuple[dt.datetime, str | None]]:
         """Every card of a rep: item key -> (due at, content hash practised)."""
         with self._lock:
@@ -284,7 +314,7 @@ class PracticeStore:
             return {key: (_from_iso(due), digest) for key, due, digest in rows}
 
     def due(
-        self, rep: str, items: Sequence[ItemRef], now: dt.datetime | None = None, *, include_new: bool = True
+        self, rep: str, items: Sequence[ScheduledItem], now: dt.datetime | None = None, *, include_new: bool = True
     ) -> list[DueItem]:
         """What the rep should practise now, most urgent first: changed words, overdue, due, then new."""
         now = now or utc_now()
@@ -293,38 +323,35 @@ class PracticeStore:
         found: list[DueItem] = []
         for item in items:
             key = item.key
-            common = dict(item_key=key, kind=item.kind, product=item.product, item_id=item.item_id, cut=item.cut)
             if key not in cards:
                 if include_new:
-                    found.append(DueItem(**common, due_at=None, reason="new"))
+                    found.append(DueItem(item.ref, due_at=None, reason="new"))
                 continue
             due_at, practised_hash = cards[key]
             if item.content_hash and practised_hash and item.content_hash != practised_hash:
-                found.append(DueItem(**common, due_at=now, reason="changed", last_score=last.get(key)))
+                found.append(DueItem(item.ref, due_at=now, reason="changed", last_score=last.get(key)))
             elif due_at <= now:
                 reason = "overdue" if now - due_at > dt.timedelta(days=1) else "due"
-                found.append(DueItem(**common, due_at=due_at, reason=reason, last_score=last.get(key)))
+                found.append(DueItem(item.ref, due_at=due_at, reason=reason, last_score=last.get(key)))
         urgency = {"changed": 0, "overdue": 1, "due": 2, "new": 3}
         epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
         order = {item.key: position for position, item in enumerate(items)}
-        found.sort(key=lambda d: (urgency[d.reason], d.due_at or epoch, order[d.item_key]))
+        found.sort(key=lambda d: (urgency[d.reason], d.due_at or epoch, order[d.ref.key]))
         return found
 
     def _last_scores(self, rep: str) -> dict[str, float]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT kind, product, item_id, cut, score FROM attempts WHERE rep = ? ORDER BY started_at, id",
-                (rep,),
+                "SELECT item_key, score FROM attempts WHERE rep = ? ORDER BY started_at, id", (rep,)
             ).fetchall()
-        return {item_key(kind, product, item_id, cut): score for kind, product, item_id, cut, score in rows}
+        return dict(rows)
 
 
-def _key_clauses(key: str | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions selecting one item key (``kind:product:item[:cut]``; ids never hold a colon)."""
-    if key is None:
+def _key_clauses(ref: ItemRef | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions selecting one item (its key is stored with every attempt, and indexed)."""
+    if ref is None:
         return [], []
-    kind, product, item_id, *rest = [*key.split(":", 3), None, None][:4]
-    return ["kind = ?", "product = ?", "item_id = ?", "cut IS ?"], [kind, product, item_id, rest[0]]
+    return ["item_key = ?"], [ref.key]
 
 
 def _attempt(row: Sequence[Any]) -> Attempt:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from ..library.catalog import Library
 from ..library.hashing import cut_hash
-from .database import ItemRef
+from ..library.item_ref import ItemRef
+from .database import ScheduledItem
 
 
-def scheduled_items(library: Library) -> list[ItemRef]:
+def scheduled_items(library: Library) -> list[ScheduledItem]:
     """Cards for the current (newest published) version of every pitch, and every objection and drill."""
-    items: list[ItemRef] = []
+    items: list[ScheduledItem] = []
     for pid in sorted(library.products):
         product = library.products[pid]
         for pitch_id in sorted(product.pitches):
@@ -17,9 +18,9 @@ def scheduled_items(library: Library) -> list[ItemRef]:
             if version is None:
                 continue  # drafts are not practised
             for cut in version.cuts.names():
-                items.append(ItemRef("pitch", pid, pitch_id, cut, cut_hash(version, cut)))
+                items.append(ScheduledItem(ItemRef("pitch", pid, pitch_id, cut), cut_hash(version, cut)))
         for objection in product.objections.objections if product.objections else []:
-            items.append(ItemRef("objection", pid, objection.id))
+            items.append(ScheduledItem(ItemRef("objection", pid, objection.id)))
         for drill in product.drills.drills if product.drills else []:
-            items.append(ItemRef("drill", pid, drill.id))
+            items.append(ScheduledItem(ItemRef("drill", pid, drill.id)))
     return items

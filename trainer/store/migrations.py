@@ -1,14 +1,48 @@
 """The database schema, as an ordered list of migrations; ``PRAGMA user_version`` records how many ran.
 
 Never edit a migration that has shipped: append a new one. Each runs in one transaction, so an upgrade
-either completes or leaves the database as it was.
+either completes or leaves the database as it was. A migration is SQL, or a function for data that SQL
+cannot compute (spaced-repetition cards).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sqlite3
+from collections.abc import Callable
 
-MIGRATIONS: list[str] = [
+from .scheduling import new_card, rating_for_score, replay
+
+
+def _schedule_unscheduled_attempts(connection: sqlite3.Connection) -> None:
+    """Give a card to every item a rep practised without getting one.
+
+    Before schema 4, objections answered in a role-play scenario were stored without a card, so one a rep had
+    just failed showed as "new" in ``trainer due`` and as done in the team view. Replaying those attempts in
+    order (their rating, else the one their score earns) gives the card they should have had.
+    """
+    rows = connection.execute(
+        "SELECT a.rep, a.item_key, a.score, a.rating, a.started_at, a.content_hash FROM attempts a "
+        "WHERE a.kind IN ('pitch', 'objection', 'drill') AND NOT EXISTS "
+        "(SELECT 1 FROM cards c WHERE c.rep = a.rep AND c.item_key = a.item_key) "
+        "ORDER BY a.rep, a.item_key, a.started_at, a.id"
+    ).fetchall()
+    reviews: dict[tuple[str, str], list[tuple[int, dt.datetime, str | None]]] = {}
+    for rep, key, score, rating, started_at, content_hash in rows:
+        when = dt.datetime.fromisoformat(started_at)
+        reviews.setdefault((rep, key), []).append((rating or rating_for_score(score), when, content_hash))
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    for (rep, key), item_reviews in reviews.items():
+        card, content_hash = replay(item_reviews) or (new_card(), None)
+        connection.execute(
+            "INSERT INTO cards (rep, item_key, card, content_hash, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (rep, key, json.dumps(card.to_dict()), content_hash,
+             card.due.astimezone(dt.UTC).isoformat(timespec="microseconds"), now),
+        )
+
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: the first schema — attempts only.
     """
     CREATE TABLE attempts (
@@ -63,6 +97,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX attempts_by_session ON attempts (session_id);
     """,
+    # 4: one item identity. Every attempt carries the key its card has (kind:product:id[:cut]), so the store
+    # selects an item's attempts by the same key everywhere, and ids shared by two products never mix.
+    """
+    ALTER TABLE attempts ADD COLUMN item_key TEXT;
+    UPDATE attempts SET item_key = kind || ':' || product || ':' || item_id
+        || CASE WHEN cut IS NULL OR cut = '' THEN '' ELSE ':' || cut END;
+    CREATE INDEX attempts_by_rep_key ON attempts (rep, item_key);
+    """,
+    # 5: cards for the objections answered in scenarios, which earlier versions stored without one.
+    _schedule_unscheduled_attempts,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -87,15 +131,19 @@ def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int
     """Bring the schema up to ``target``; returns the version found before migrating."""
     found = check_version(connection)
     for number in range(found, target):
-        statements = [s.strip() for s in MIGRATIONS[number].split(";") if s.strip()]
+        step = MIGRATIONS[number]
         connection.execute("BEGIN IMMEDIATE")
         try:
             current = connection.execute("PRAGMA user_version").fetchone()[0]
             if current > number:  # another process migrated while we waited for the lock
                 connection.execute("ROLLBACK")
                 continue
-            for statement in statements:
-                connection.execute(statement)
+            if callable(step):
+                step(connection)
+            else:
+                for statement in (s.strip() for s in step.split(";")):
+                    if statement:
+                        connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {number + 1}")
             connection.execute("COMMIT")
         except BaseException:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..library.item_ref import ItemRef
 from .attempts import Attempt, utc_now
 from .database import PracticeStore
 
@@ -18,13 +19,13 @@ STREAK_SCORE = 75.0
 
 @dataclass(frozen=True)
 class ItemProgress:
-    key: str
-    kind: str
-    product: str
-    item_id: str
-    cut: str | None
+    ref: ItemRef
     scores: tuple[float, ...]
     last_at: dt.datetime
+
+    @property
+    def key(self) -> str:
+        return self.ref.key
 
     @property
     def best(self) -> float:
@@ -45,7 +46,7 @@ class RepProgress:
     rep: str
     items: list[ItemProgress] = field(default_factory=list)
     weakest_phrases: list[tuple[str, int]] = field(default_factory=list)
-    weakest_objections: list[tuple[str, float]] = field(default_factory=list)
+    weakest_objections: list[tuple[ItemRef, float]] = field(default_factory=list)
     week_seconds: float = 0.0
     week_attempts: int = 0
     day_streak: int = 0
@@ -69,9 +70,8 @@ def rep_progress(store: PracticeStore, rep: str, now: dt.datetime | None = None)
     for attempt in attempts:
         by_key[attempt.key].append(attempt)
     items = [
-        ItemProgress(key, group[0].kind, group[0].product, group[0].item_id, group[0].cut,
-                     tuple(a.score for a in group), group[-1].started_at)
-        for key, group in by_key.items()
+        ItemProgress(group[0].ref, tuple(a.score for a in group), group[-1].started_at)
+        for group in by_key.values()
     ]
     items.sort(key=lambda item: item.last_at, reverse=True)
     missed: Counter[str] = Counter()
@@ -79,7 +79,7 @@ def rep_progress(store: PracticeStore, rep: str, now: dt.datetime | None = None)
         missed.update(k["phrase"] for k in attempt.breakdown.get("key_phrases", []) if not k.get("found"))
         missed.update(k["point"] for k in attempt.breakdown.get("key_points", []) if not k.get("covered"))
     objections = sorted(
-        ((item.item_id, sum(item.scores) / len(item.scores)) for item in items if item.kind == "objection"),
+        ((item.ref, sum(item.scores) / len(item.scores)) for item in items if item.ref.kind == "objection"),
         key=lambda pair: pair[1],
     )
     week = [a for a in attempts if now - a.started_at <= dt.timedelta(days=7)]

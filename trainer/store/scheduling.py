@@ -8,9 +8,12 @@ again at once, whatever FSRS said, because the rep has not learnt the new words 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fsrs import Card, Rating, Scheduler
+
+from ..library.item_ref import ItemRef
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
@@ -35,30 +38,45 @@ def new_card() -> Card:
 
 
 def review(card: Card, rating: int, when: dt.datetime) -> Card:
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
     reviewed, _ = SCHEDULER.review_card(card, Rating(rating), when)
     return reviewed
+
+
+def replay(reviews: Iterable[tuple[int, dt.datetime, str | None]]) -> tuple[Card, str | None] | None:
+    """The card an item's reviews (rating, when, content hash practised), oldest first, add up to.
+
+    A card is always what its attempts earn: when a rep re-rates an attempt or a facilitator undoes one, the
+    card is replayed rather than patched, so it never remembers a review that no longer exists. New words (a
+    changed content hash) start the card afresh, as :meth:`PracticeStore.record` does.
+    """
+    card: Card | None = None
+    practised: str | None = None
+    for rating, when, content_hash in reviews:
+        if card is None or (content_hash and practised and content_hash != practised):
+            card = new_card()
+        card = review(card, rating, when)
+        practised = content_hash or practised
+    return (card, practised) if card is not None else None
 
 
 @dataclass(frozen=True)
 class DueItem:
     """A card that is due (or new), with why — what the home screen's queue and `trainer due` show."""
 
-    item_key: str
-    kind: str
-    product: str
-    item_id: str
-    cut: str | None
+    ref: ItemRef
     due_at: dt.datetime | None  # None: never practised
     reason: str  # "new", "due", "overdue", "changed"
     last_score: float | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "item_key": self.item_key,
-            "kind": self.kind,
-            "product": self.product,
-            "item_id": self.item_id,
-            "cut": self.cut,
+            "item_key": self.ref.key,
+            "kind": self.ref.kind,
+            "product": self.ref.product,
+            "item_id": self.ref.id,
+            "cut": self.ref.cut,
             "due_at": self.due_at.isoformat() if self.due_at else None,
             "reason": self.reason,
             "last_score": self.last_score,

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..library.catalog import Library
+from ..library.item_ref import ItemRef
+from ..practice.items import item_titles
 from ..store.attempts import Attempt, utc_now
-from ..store.database import ItemRef, PracticeStore
+from ..store.database import PracticeStore
 from ..store.items import scheduled_items
 
 
@@ -31,9 +33,25 @@ class TeamTable:
     reps: list[str]
     items: list[ItemRef]
     cells: dict[tuple[str, str], Cell]
+    titles: dict[ItemRef, str] = field(default_factory=dict)  # what people read for each item
+    products: dict[str, str] = field(default_factory=dict)  # product id -> name
+
+    def title(self, item: ItemRef) -> str:
+        """The item's title as the library shows it, or its id (and cut) when the library no longer has it."""
+        return self.titles.get(item) or (f"{item.id} {item.cut}" if item.cut else item.id)
+
+    def product_name(self, item: ItemRef) -> str:
+        return self.products.get(item.product, item.product)
+
+    def label(self, item: ItemRef) -> str:
+        """Title and product: ids repeat across products, so a name alone can be ambiguous."""
+        return f"{self.title(item)} · {self.product_name(item)}"
 
     def cell(self, rep: str, item: ItemRef) -> Cell:
         return self.cells[(rep, item.key)]
+
+    def row(self, item: ItemRef) -> list[Cell]:
+        return [self.cell(rep, item) for rep in self.reps]
 
     def to_records(self) -> list[dict[str, Any]]:
         """One record per rep and item (the JSON/CSV of ``trainer team``)."""
@@ -42,8 +60,10 @@ class TeamTable:
                 "rep": rep,
                 "kind": item.kind,
                 "product": item.product,
-                "item_id": item.item_id,
+                "item_id": item.id,
                 "cut": item.cut,
+                "item_key": item.key,
+                "title": self.title(item),
                 "best": cell.best,
                 "attempts": cell.attempts,
                 "status": cell.status,
@@ -69,14 +89,15 @@ def team_table(
     now: dt.datetime | None = None,
 ) -> TeamTable:
     now = now or utc_now()
-    items = [i for i in scheduled_items(library) if product is None or i.product == product]
+    scheduled = [i for i in scheduled_items(library) if product is None or i.product == product]
+    items = [i.ref for i in scheduled]
     roster = list(reps) if reps else store.reps()
     cells: dict[tuple[str, str], Cell] = {}
     for rep in roster:
         by_key: dict[str, list[Attempt]] = defaultdict(list)
         for attempt in store.attempts(rep):
             by_key[attempt.key].append(attempt)
-        due = {d.item_key: d.reason for d in store.due(rep, items, now, include_new=False)}
+        due = {d.ref.key: d.reason for d in store.due(rep, scheduled, now, include_new=False)}
         for item in items:
             mine = by_key.get(item.key, [])
             status = "new" if not mine else due.get(item.key, "ok")
@@ -86,7 +107,8 @@ def team_table(
                 attempts=len(mine),
                 status=status,
             )
-    return TeamTable(roster, items, cells)
+    products = {pid: content.name for pid, content in library.products.items()}
+    return TeamTable(roster, items, cells, item_titles(library), products)
 
 
 def weakest_items(table: TeamTable, limit: int = 5) -> list[tuple[ItemRef, float, int]]:

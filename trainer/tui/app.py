@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from ..library.catalog import Library
-from ..practice.items import ItemRef
+from ..library.item_ref import ItemRef
 from ..practice.log import Attempt, PracticeLog, Rating, SessionLog
 from ..preferences import load_preferences, update_preferences
 from ..store.database import PracticeStore, default_rep
@@ -83,6 +83,27 @@ class TrainerApp(App[None]):
         self.config_dir = config_dir
         self.seed = seed  # shuffling seed; None means a new order every time
         self._tune_gc = tune_gc
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Remember the error for :meth:`_fatal_error` (Textual calls it next, with the error gone)."""
+        self._crash = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """An error nobody handled: log its details, tell the rep where in one line, exit with status 1.
+
+        Textual's default prints a long traceback with local variables, to a rep or into a served browser
+        tab. Overriding this private hook is the one place Textual offers; ``run_test`` still re-raises the
+        error for tests, because :meth:`_handle_exception` records it first.
+        """
+        from ..crash_report import crash_message, write_crash_log
+
+        error = getattr(self, "_crash", None) or RuntimeError("unknown error")
+        path = write_crash_log(error, f"screen: {type(self.screen).__name__ if self._screen_stack else '-'}")
+        self.bell()
+        self._exit_renderables.append(crash_message(error, path))
+        self._return_code = 1
+        self._close_messages_no_wait()
 
     def action_switch_rep(self, required: bool = False) -> None:
         from .screens.rep_picker import RepPicker
@@ -225,15 +246,18 @@ def tune_garbage_collector() -> None:
     gc.set_threshold(10_000, 50, 100)
 
 
-def run_app(root: Path, *, db_path: Path | None = None, rep: str | None = None, served: bool = False) -> None:
+def run_app(root: Path, *, db_path: Path | None = None, rep: str | None = None, served: bool = False) -> int:
     """Open the practice app on the library at ``root`` (called by ``trainer`` without a subcommand).
 
     ``served``: running inside ``trainer serve`` for one browser session — ask who is practising.
+    Returns the exit status: 0, or 1 after an unexpected error (see :meth:`TrainerApp._fatal_error`).
     """
     from ..store.database import PracticeStore
 
     store = PracticeStore(db_path)  # a StoreError reaches the CLI, which prints it: no traceback
     try:
-        TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True).run()
+        app = TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True)
+        app.run()
+        return app.return_code or 0
     finally:
         store.close()

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..practice.items import ItemRef, PracticeItem, practice_items
+from ..library.item_ref import ItemRef
+from ..practice.items import PracticeItem, practice_items
 
 if TYPE_CHECKING:
     from .app import TrainerApp

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from ..library.item_ref import ItemRef
 from ..library.problems import ContentError
-from ..practice.items import ItemRef
 
 if TYPE_CHECKING:
     from .app import TrainerApp

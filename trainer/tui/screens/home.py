@@ -12,7 +12,8 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
-from ...practice.items import ItemRef, describe
+from ...library.item_ref import ItemRef
+from ...practice.items import describe, item_titles
 from ..widgets.item_details import ItemDetails
 from ..widgets.library_tree import Group, LibraryTree, NodeData
 from ..widgets.title_bar import TitleBar
@@ -107,10 +108,16 @@ class HomeScreen(TrainerScreen):
                 "Nothing is due. Start with a 30s cut: open it, read it, then press r to recite.", "$text-muted"
             ), disabled=True))
             return
+        titles = item_titles(library)
         for item in suggestions:
+            title = describe(library, item.ref, titles=titles)
+            product = library.products.get(item.ref.product)
             options.add_option(Option(
-                Content.assemble((describe(library, item.ref), "bold"), "\n", (item.reason, "$text-muted")),
-                id=item.ref.key,
+                Content.assemble(
+                    (title, "bold"), "\n", (product.name if product else item.ref.product, "$text-accent"),
+                    (" · " + item.reason, "$text-muted"),
+                ),
+                id=item.ref.key,  # the one item identity: unique even when two products share an id
             ))
         self._next_refs = {item.ref.key: item.ref for item in suggestions}
 

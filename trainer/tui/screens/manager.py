@@ -15,13 +15,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Select, Static
 
+from ...practice.items import describe, item_titles
 from ...team.progress import Cell, TeamTable, team_table, weakest_items, weakest_points
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
 if TYPE_CHECKING:
     from ...store.attempts import Attempt
-    from ...store.database import ItemRef
 
 REP_COLUMN = "rep:"  # column keys of rep columns; the first three columns describe the item
 STATUS_MARK = {"ok": "✓", "due": "due", "overdue": "overdue", "changed": "changed"}
@@ -40,10 +40,6 @@ def cell_content(cell: Cell) -> Content:
         return Content.styled("—", "$text-muted")
     best = f"{cell.best:.0f}" if cell.best is not None else "?"
     return Content.assemble(best, " ", (STATUS_MARK.get(cell.status, cell.status), STATUS_STYLE.get(cell.status, "")))
-
-
-def item_name(kind: str, item_id: str, cut: str | None) -> str:
-    return f"{kind} {item_id}" + (f" {cut}" if cut else "")
 
 
 class ManagerScreen(TrainerScreen):
@@ -134,13 +130,13 @@ class ManagerScreen(TrainerScreen):
         grid.clear(columns=True)
         grid.add_column("Kind", key="kind")
         grid.add_column("Item", key="item")
-        grid.add_column("Cut", key="cut")
+        grid.add_column("Product", key="product")
         for rep in table.reps:
             # widths are explicit: "100 changed" must fit, and auto-width does not measure styled Content
             grid.add_column(Content.styled(rep, "bold"), key=REP_COLUMN + rep, width=max(len(rep), 11))
         for item in table.items:
             grid.add_row(
-                item.kind, item.item_id, item.cut or "",
+                item.kind, _short(table.title(item), 40), table.product_name(item),
                 *(cell_content(table.cell(rep, item)) for rep in table.reps), key=item.key,
             )
         if grid.row_count:
@@ -157,7 +153,7 @@ class ManagerScreen(TrainerScreen):
         weakest = weakest_items(table)
         self.query_one("#mgr-weakest", Static).update(Content.assemble(
             ("Weakest items  ", "bold"),
-            "; ".join(f"{item_name(i.kind, i.item_id, i.cut)} ({avg:.0f}, {n} rep{'s' if n != 1 else ''})"
+            "; ".join(f"{_short(table.title(i), 40)} · {table.product_name(i)} ({avg:.0f}, {n} rep{'s' * (n != 1)})"
                       for i, avg, n in weakest) or ("none yet", "$text-muted"),
         ))
         points = weakest_points(store, table.reps, self.product)
@@ -245,10 +241,11 @@ class RepAttemptsScreen(TrainerScreen):
         for label, key in (("When", "when"), ("Item", "item"), ("Version", "version"), ("Score", "score"),
                            ("Tier", "tier"), ("Where", "source")):
             table.add_column(label, key=key)
+        titles = item_titles(self.trainer.library)
         for attempt in attempts:
             table.add_row(
                 attempt.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                item_label(attempt),
+                _short(describe(self.trainer.library, attempt.ref, with_product=True, titles=titles), 56),
                 f"v{attempt.version}" if attempt.version is not None else "—",
                 Content.styled(f"{attempt.score:.0f}", "bold"),
                 attempt.tier,
@@ -264,5 +261,5 @@ class RepAttemptsScreen(TrainerScreen):
         table.focus()
 
 
-def item_label(attempt: Attempt | ItemRef) -> str:
-    return item_name(attempt.kind, attempt.item_id, attempt.cut)
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
 from ...library.catalog import Pitch
+from ...library.item_ref import ItemRef
 from ...library.speaking import unit_name
-from ...practice.items import ItemRef
 from ...practice.memorize import MemorizeSession
 from ..widgets.masked_section import MaskedSection
 from ..widgets.title_bar import TitleBar

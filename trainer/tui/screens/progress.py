@@ -11,8 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Sparkline, Static
 
+from ...library.item_ref import ItemRef
 from ...library.speaking import format_duration
-from ...practice.items import ItemRef, practice_items
+from ...practice.items import practice_items
 from ...scoring import tier_for
 from ...store.progress import ItemProgress, RepProgress, rep_progress
 from ..widgets.title_bar import TitleBar
@@ -21,8 +22,8 @@ from .base import TrainerScreen
 
 def item_name(item: ItemProgress, titles: dict[ItemRef, str] | None = None) -> str:
     """The item's title as the library shows it (its id when the library no longer has it)."""
-    ref = ItemRef(item.kind, item.product, item.item_id, item.cut)  # type: ignore[arg-type]
-    fallback = f"{item.item_id} {item.cut}" if item.cut else item.item_id
+    ref = item.ref
+    fallback = f"{ref.id} {ref.cut}" if ref.cut else ref.id
     return (titles or {}).get(ref, fallback)
 
 
@@ -84,7 +85,7 @@ class ProgressScreen(TrainerScreen):
         for item in progress.items:
             table.add_row(
                 item_name(item, self.titles)[:48],
-                item.kind,
+                item.ref.kind,
                 str(len(item.scores)),
                 f"{item.scores[-1]:.0f}",
                 f"{item.best:.0f}",
@@ -98,7 +99,10 @@ class ProgressScreen(TrainerScreen):
         ]
         if progress.weakest_objections:
             weak += [Content(""), Content.styled("Weakest objections", "bold $text-accent")]
-            weak += [Content(f"• {oid} — average {avg:.0f}") for oid, avg in progress.weakest_objections]
+            weak += [
+                Content(f"• {self.titles.get(ref, ref.id)} ({self._product_name(ref)}) — average {avg:.0f}")
+                for ref, avg in progress.weakest_objections
+            ]
         self.query_one("#progress-weak", Static).update(Content("\n").join(weak))
         if progress.items:
             self._show(progress.items[0])
@@ -127,4 +131,8 @@ class ProgressScreen(TrainerScreen):
     def _selected(self, event: DataTable.RowSelected) -> None:
         item = next((i for i in self.progress.items if i.key == event.row_key.value), None)
         if item is not None:
-            self.trainer.open_item(ItemRef(item.kind, item.product, item.item_id, item.cut))  # type: ignore[arg-type]
+            self.trainer.open_item(item.ref)
+
+    def _product_name(self, ref: ItemRef) -> str:
+        product = self.trainer.library.products.get(ref.product)
+        return product.name if product else ref.product

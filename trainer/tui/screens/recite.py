@@ -13,8 +13,8 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Static, TextArea
 
 from ...library.catalog import Pitch
+from ...library.item_ref import ItemRef
 from ...library.speaking import count_units, unit_name
-from ...practice.items import ItemRef
 from ..widgets.practice_clock import PracticeClock
 from ..widgets.title_bar import TitleBar
 from .base import CutScreen

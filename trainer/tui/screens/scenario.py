@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Static, TextArea
 
+from ...library.item_ref import ItemRef
 from ...library.models import Scenario
-from ...practice.items import ItemRef
 from ...practice.scenario import ScenarioRun, Turn, TurnResult
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen

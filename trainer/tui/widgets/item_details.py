@@ -6,9 +6,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...library.catalog import Library
+from ...library.item_ref import ItemRef
 from ...library.problems import ContentError
 from ...library.speaking import estimate_seconds, format_duration
-from ...practice.items import ItemRef
 from .library_tree import Group, NodeData
 
 TITLE = "bold $text-accent"

@@ -10,8 +10,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ...library.catalog import Library
+from ...library.item_ref import ItemRef
 from ...library.speaking import format_duration
-from ...practice.items import ItemRef
 
 GroupKind = Literal["product", "pitch", "objections", "drills", "scenarios"]
 
