@@ -112,7 +112,7 @@ def new_version_command(pitch_id: str, library_dir: Path | None) -> None:
     """Copy the newest version of PITCH to a new draft file (never overwrites a file)."""
     from ..library.authoring import new_version
 
-    library = open_library(library_dir)
+    library = open_library(library_dir, for_writing=True)
     try:
         result = new_version(library, pitch_id)
     except ContentError as exc:
@@ -129,7 +129,7 @@ def publish(pitch_id: str, version: int | None, library_dir: Path | None) -> Non
     """Publish the draft of PITCH: it becomes what reps practise, sealed with a content hash."""
     from ..library.authoring import publish as publish_version
 
-    library = open_library(library_dir, quiet=True)
+    library = open_library(library_dir, quiet=True, for_writing=True)
     try:
         result = publish_version(library, pitch_id, version)
     except ContentError as exc:
