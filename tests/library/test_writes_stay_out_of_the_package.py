@@ -52,9 +52,13 @@ def no_library_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ["new-version", "flowguard-core"],
         ["publish", "flowguard-core"],
         ["publish", "flowguard-core", "--version", "1"],
+        ["new", "product", "acme"],
+        ["new", "pitch", "flowguard", "flowguard-upsell"],
     ],
 )
-def test_writing_commands_refuse_the_bundled_sample_and_write_nothing(no_library_here: Path, command: list[str]) -> None:
+def test_writing_commands_refuse_the_bundled_sample_and_write_nothing(
+    no_library_here: Path, command: list[str]
+) -> None:
     sample = bundled_library()
     before = {sub: snapshot(sample / sub) for sub in ("content", "scenarios")}
     try:
@@ -93,14 +97,15 @@ def test_a_library_without_write_permission_is_refused(make_library: LibraryFact
     root = make_library()
     (root / "content").chmod(0o555)
     try:
-        code, _, err = run("new-version", "acme-core", "--library", str(root))
+        code, _, err = run("new", "product", "beta", "--library", str(root))
     finally:
         (root / "content").chmod(0o755)
     assert code == 2 and "permission denied" in err
+    assert not (root / "content" / "beta").exists()
 
 
 def test_an_explicit_library_outside_the_package_is_written(make_library: LibraryFactory) -> None:
     root = make_library()
-    code, out, err = run("new-version", "acme-core", "--library", str(root))
+    code, _, err = run("new-version", "acme-core", "--library", str(root))
     assert code == 0, err
     assert (root / "content/acme/pitches/acme-core/v2.yaml").is_file()
