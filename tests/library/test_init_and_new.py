@@ -14,8 +14,9 @@ from click.testing import CliRunner
 from fixture_library import LibraryFactory
 
 from trainer.cli import main
-from trainer.library import load_library
+from trainer.library import ContentError, load_library
 from trainer.library.locate import bundled_library
+from trainer.library.scaffold import init_library
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -194,3 +195,18 @@ def test_init_refuses_a_file_in_the_way(workdir: Path) -> None:
     (workdir / "lib").write_text("not a folder")
     code, _, err = run("init", "lib")
     assert code == 2 and "is a file, not a folder" in err
+
+
+def test_new_product_in_an_empty_library_folder_goes_under_content(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    assert run("new", "product", "acme", "--library", str(tmp_path / "lib"))[0] == 0
+    assert (tmp_path / "lib/content/acme/product.yaml").is_file()
+    assert run("check", "--library", str(tmp_path / "lib"))[0] == 0
+
+
+def test_init_never_starts_a_library_inside_the_installed_package(tmp_path: Path) -> None:
+    package = tmp_path / "site-packages" / "trainer"
+    package.mkdir(parents=True)
+    with pytest.raises(ContentError, match="inside the installed package"):
+        init_library(package / "mine", package_dir=package)
+    assert list(package.iterdir()) == []
