@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -178,10 +179,11 @@ def init(folder: Path, from_sample: bool) -> None:
         started = init_library(folder, from_sample=from_sample)
     except ContentError as exc:
         fail(str(exc))
-    where = display_path(started.root)
+    here = started.root.resolve() == Path.cwd().resolve()
+    where = "this folder" if here else display_path(started.root)
     what = f"a copy of the sample library ({started.files} files)" if from_sample else "an empty library"
     click.echo(f"Started {what} in {where}: content/ for products, scenarios/ for role-plays.")
-    steps = [] if started.root.resolve() == Path.cwd().resolve() else [f"cd {where}"]
+    steps = [] if here else [f"cd {shlex.quote(where)}"]
     if from_sample:
         steps.append("trainer list      (what the sample holds; delete the products you do not sell)")
     steps += [

@@ -252,7 +252,7 @@ def _refuse_occupied(target: Path, package_dir: Path) -> None:
 
 
 def _fill(staging: Path, from_sample: bool) -> int:
-    """Write the new library's files into ``staging``; returns how many files were written."""
+    """Write the new library's files into ``staging``; returns how many sample files were copied."""
     for name in LIBRARY_FOLDERS:
         (staging / name).mkdir()
     count = 0
@@ -265,7 +265,7 @@ def _fill(staging: Path, from_sample: bool) -> int:
                 copy.write_bytes(source.read_bytes())  # the same bytes, so published files stay sealed
                 count += 1
     (staging / "content" / "README.md").write_text(CONTENT_README, encoding="utf-8")
-    return count + 1
+    return count
 
 
 def init_library(target: Path, *, from_sample: bool = False, package_dir: Path = PACKAGE_DIR) -> StartedLibrary:
