@@ -47,6 +47,8 @@ for command in (
     content.list_command,
     content.show,
     content.diff,
+    content.init,
+    content.new,
     content.new_version_command,
     content.publish,
     content.schema,

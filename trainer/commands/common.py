@@ -43,9 +43,12 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     sys.exit(code)
 
 
-def open_library(library_dir: Path | None, *, quiet: bool = False) -> Library:
+def open_library(library_dir: Path | None, *, quiet: bool = False, for_writing: bool = False) -> Library:
+    """Load the library; ``for_writing`` refuses the bundled sample and the installed package (exit 2)."""
+    from ..library.locate import writable_library
+
     try:
-        root = find_library(library_dir)
+        root = writable_library(library_dir) if for_writing else find_library(library_dir)
     except ContentError as exc:
         fail(str(exc))
     library = load_library(root)

@@ -1,8 +1,9 @@
-"""Commands for managers and content CI: check, list, show, diff, new-version, publish, schema."""
+"""Commands for managers and content CI: check, list, show, diff, init, new, new-version, publish, schema."""
 
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,7 @@ def new_version_command(pitch_id: str, library_dir: Path | None) -> None:
     """Copy the newest version of PITCH to a new draft file (never overwrites a file)."""
     from ..library.authoring import new_version
 
-    library = open_library(library_dir)
+    library = open_library(library_dir, for_writing=True)
     try:
         result = new_version(library, pitch_id)
     except ContentError as exc:
@@ -129,7 +130,7 @@ def publish(pitch_id: str, version: int | None, library_dir: Path | None) -> Non
     """Publish the draft of PITCH: it becomes what reps practise, sealed with a content hash."""
     from ..library.authoring import publish as publish_version
 
-    library = open_library(library_dir, quiet=True)
+    library = open_library(library_dir, quiet=True, for_writing=True)
     try:
         result = publish_version(library, pitch_id, version)
     except ContentError as exc:
@@ -155,3 +156,81 @@ def schema(output: Path | None) -> None:
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
     click.echo(f"wrote {output}", err=True)
+
+
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path), default=".", metavar="[DIR]")
+@click.option(
+    "--sample/--empty",
+    "from_sample",
+    default=False,
+    help="Copy the bundled sample library to learn from, or start empty (the default).",
+)
+def init(folder: Path, from_sample: bool) -> None:
+    """Start your own library in DIR (default: here): a content/ and a scenarios/ folder.
+
+    DIR may hold other files, but not a content/ or scenarios/ folder that is not empty. Run the trainer
+    from DIR afterwards and it uses this library without --library.
+    """
+    from ..library.problems import display_path
+    from ..library.scaffold import init_library
+
+    try:
+        started = init_library(folder, from_sample=from_sample)
+    except ContentError as exc:
+        fail(str(exc))
+    here = started.root.resolve() == Path.cwd().resolve()
+    where = "this folder" if here else display_path(started.root)
+    what = f"a copy of the sample library ({started.files} files)" if from_sample else "an empty library"
+    click.echo(f"Started {what} in {where}: content/ for products, scenarios/ for role-plays.")
+    steps = [] if here else [f"cd {shlex.quote(where)}"]
+    if from_sample:
+        steps.append("trainer list      (what the sample holds; delete the products you do not sell)")
+    steps += [
+        'trainer new product PRODUCT-ID --name "Product name"',
+        "trainer new pitch PRODUCT-ID PITCH-ID",
+        "edit the files, then: trainer check",
+        "trainer publish PITCH-ID",
+    ]
+    click.echo("Next:\n" + "\n".join(f"  {step}" for step in steps))
+
+
+@click.group()
+def new() -> None:
+    """Start a product or a pitch from a template with every field explained (never overwrites a file)."""
+
+
+@new.command(name="product")
+@click.argument("product_id", metavar="ID")
+@click.option("--name", help="The name reps see (default: from the id).")
+@click.option("--language", default="en", show_default=True, help="Language of the product's scripts: en, zh, ...")
+@library_option
+def new_product_command(product_id: str, name: str | None, language: str, library_dir: Path | None) -> None:
+    """Start a product: writes content/ID/product.yaml."""
+    from ..library.scaffold import new_product
+
+    library = open_library(library_dir, quiet=True, for_writing=True)
+    try:
+        created = new_product(library, product_id, name, language)
+    except ContentError as exc:
+        fail(str(exc))
+    click.echo(created.message)
+    click.echo(f"Next: trainer new pitch {product_id} PITCH-ID")
+
+
+@new.command(name="pitch")
+@click.argument("product_id", metavar="PRODUCT")
+@click.argument("pitch_id", metavar="ID")
+@click.option("--title", help="The title reps see (default: from the id).")
+@library_option
+def new_pitch_command(product_id: str, pitch_id: str, title: str | None, library_dir: Path | None) -> None:
+    """Start a pitch of PRODUCT: writes its first draft, v1.yaml, with the 30s, 5min and demo cuts."""
+    from ..library.scaffold import new_pitch
+
+    library = open_library(library_dir, quiet=True, for_writing=True)
+    try:
+        created = new_pitch(library, product_id, pitch_id, title)
+    except ContentError as exc:
+        fail(str(exc))
+    click.echo(created.message)
+    click.echo(f"Replace the placeholder texts, run `trainer check`, then `trainer publish {pitch_id}`.")

@@ -18,6 +18,7 @@ from .hashing import content_hash
 from .loader import load_file
 from .models import PitchVersion
 from .problems import ContentError, display_path
+from .scaffold import PLACEHOLDER, placeholder_sections
 
 CHANGES_PLACEHOLDER = "Describe what changed since version {n}."
 
@@ -125,6 +126,13 @@ def publish(
     if version > 1 and (model.changes is None or model.changes == CHANGES_PLACEHOLDER.format(n=version - 1)):
         raise ContentError(
             f"say what changed in version {version} (the `changes:` entry in {shown}) before publishing it"
+        )
+    unedited = placeholder_sections(model)
+    if unedited:
+        where = unedited[0] + (f" and {len(unedited) - 1} more section(s)" if len(unedited) > 1 else "")
+        raise ContentError(
+            f"replace the placeholder texts ({PLACEHOLDER!r} ...) in {shown} before publishing: {where}; "
+            "delete the cuts you do not need"
         )
     text = path.read_text(encoding="utf-8")
     seal = content_hash(model)

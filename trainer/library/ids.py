@@ -8,3 +8,5 @@ separator or "..", and nothing a user writes can point the app outside the libra
 from __future__ import annotations
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+LANGUAGE_PATTERN = r"^[a-z]{2}(-[A-Za-z0-9]{2,8})?$"
+"""A language code: ``en``, ``zh``, optionally with a region or script (``en-GB``, ``zh-Hans``)."""

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .ids import ID_PATTERN
+from .ids import ID_PATTERN, LANGUAGE_PATTERN
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN), Field(description="Stable id: a-z, 0-9 and dashes.")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
@@ -199,7 +199,7 @@ class Product(_Strict):
 
     id: Id
     name: ShortText
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Za-z0-9]{2,8})?$")] = Field(
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] = Field(
         default="en", description="Language of the product's content, e.g. en or zh."
     )
     summary: Text | None = None
