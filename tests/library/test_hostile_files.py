@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from trainer.library.loader import load_file
+from trainer.library.problems import display_path
 from trainer.library.yaml_source import MAX_BYTES, MAX_DEPTH
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -37,8 +38,93 @@ EXPECTED = {
 }
 
 
+# The commonest YAML mistakes, explained in plain words first; the parser's own words follow in brackets.
+HINTS = {
+    "colon-in-text.yaml": (
+        6,
+        24,
+        'a colon followed by a space starts a new key; put the text in quotes or use ">-" for a block of text '
+        "(YAML: mapping values are not allowed here)",
+    ),
+    "indent-too-little.yaml": (
+        7,
+        4,
+        "line 7 is indented 3 spaces, but the key 'objection' on line 6 is indented 4 spaces; keys of one mapping "
+        "must start in the same column (YAML: did not find expected '-' indicator)",
+    ),
+    "indent-too-much.yaml": (
+        7,
+        6,
+        "line 7 is indented 5 spaces, but the key 'objection' on line 6 is indented 4 spaces; keys of one mapping "
+        "must start in the same column; if 'answer:' belongs to the text above, put that text in quotes "
+        "(YAML: mapping values are not allowed here)",
+    ),
+    "list-item-misaligned.yaml": (
+        9,
+        2,
+        "line 9 is indented 1 space, but the list item ('-') on line 4 is indented 2 spaces; items of one list "
+        "must start in the same column (YAML: did not find expected key)",
+    ),
+    "missing-colon-continuation.yaml": (
+        7,
+        5,
+        "line 7 ('what we pay now.') is not a 'key: value' pair; add the ':' after the key, or, if it continues "
+        "the text of 'objection' on line 6, indent it further than 'objection' (YAML: could not find expected ':')",
+    ),
+    "apostrophe-in-quotes.yaml": (
+        6,
+        24,
+        "the quote at column 23 ends the text, so what follows it cannot be read; write an apostrophe inside "
+        "'...' as two ('') or put the whole text in double quotes (YAML: did not find expected key)",
+    ),
+    "unclosed-quote.yaml": (
+        4,
+        8,
+        "this quote is never closed; end the text with the same quote (YAML: found unexpected end of stream)",
+    ),
+    "tab-in-entry.yaml": (
+        5,
+        1,
+        "tab character used for indentation; YAML indentation must use spaces "
+        "(YAML: found a tab character that violates indentation)",
+    ),
+    "list-on-key-line.yaml": (
+        6,
+        17,
+        "a list item ('- ') cannot follow a key on the same line; put each item on its own line below the key, "
+        "indented, or write the list as [first, second] (YAML: block sequence entries are not allowed here)",
+    ),
+    "reserved-first-character.yaml": (
+        6,
+        16,
+        "text cannot start with '@'; put the text in quotes (YAML: found character that cannot start any token)",
+    ),
+}
+
+
 def test_every_corpus_file_has_an_expectation() -> None:
-    assert sorted(p.name for p in CORPUS.iterdir()) == sorted(EXPECTED)
+    assert sorted(p.name for p in CORPUS.iterdir()) == sorted(EXPECTED | HINTS)
+
+
+@pytest.mark.parametrize("name", sorted(HINTS))
+def test_common_yaml_mistake_gets_a_plain_hint_at_its_position(name: str) -> None:
+    line, col, message = HINTS[name]
+    item, problems = load_file(CORPUS / name)
+    assert item is None
+    assert [str(p) for p in problems] == [f"{display_path(CORPUS / name)}:{line}:{col}: {message}"]
+
+
+def test_an_indent_hint_names_the_sibling_even_past_a_block_of_text(tmp_path: Path) -> None:
+    """Lines inside a ">-" block are text, not keys to line up with."""
+    file = tmp_path / "objections.yaml"
+    file.write_text(
+        "product: acme\nversion: 1\nobjections:\n  - id: a\n    answer: >-\n      Note: this is text.\n"
+        "        More: text.\n     key_points: [x]\n"
+    )
+    _, problems = load_file(file)
+    assert problems[0].message.startswith(
+        "line 8 is indented 5 spaces, but the key 'answer' on line 5 is indented 4 spaces"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

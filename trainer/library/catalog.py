@@ -90,7 +90,8 @@ def _find(items: list, item_id: str, what: str):  # type: ignore[no-untyped-def]
 
 @dataclass
 class Library:
-    """Everything that loaded, plus every problem found. A broken file is in ``problems``, not here."""
+    """Everything that loaded, plus every problem found. A broken file (or a broken objection or drill entry)
+    is in ``problems``, not here; so is a product whose product.yaml is missing or broken, with its content."""
 
     root: Path
     products: dict[str, ProductContent] = field(default_factory=dict)

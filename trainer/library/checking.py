@@ -52,6 +52,12 @@ def _is_library(folder: Path) -> bool:
     return (folder / "content").is_dir() or (folder / "scenarios").is_dir()
 
 
+def _inside(problem_path: str, checked: Path) -> bool:
+    """Whether a problem's file lies in a checked folder: a missing product.yaml is not among the files
+    found there, yet checking that folder must report it."""
+    return checked.is_dir() and Path(problem_path).resolve().is_relative_to(checked.resolve())
+
+
 def check_paths(paths: list[Path]) -> CheckReport:
     """Check folders as libraries and files in the context of their library (so references are checked)."""
     report = CheckReport()
@@ -74,6 +80,6 @@ def check_paths(paths: list[Path]) -> CheckReport:
         library = libraries[root]
         report.files += len(wanted)
         shown = {display_path(p) for p in wanted}
-        found.update(p for p in library.problems if p.path in shown)
+        found.update(p for p in library.problems if p.path in shown or _inside(p.path, path))
     report.problems = sorted(found)
     return report

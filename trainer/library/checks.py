@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .failed import FailedContent
 from .hashing import content_hash
-from .models import DrillSet, ObjectionFAQ, PitchVersion, Product, Scenario
+from .models import DrillSet, ObjectionFAQ, PitchRef, PitchVersion, Scenario
 from .problems import Problem
 from .validation import did_you_mean
 
 if TYPE_CHECKING:
-    from .catalog import Library
+    from .catalog import Library, Pitch
     from .loader import LoadedFile
 
 
@@ -69,12 +70,12 @@ def _duplicate_ids(item: LoadedFile, list_key: str, ids: list[str]) -> list[Prob
     return problems
 
 
-def _check_versions(library: Library, files: dict[tuple[str, int], LoadedFile]) -> list[Problem]:
+def _check_versions(library: Library, files: dict[tuple[str, int], LoadedFile], failed: FailedContent) -> list[Problem]:
     problems: list[Problem] = []
     for pitch in library.pitches.values():
         numbers = sorted(pitch.versions)
         newest_item = files[(pitch.id, numbers[-1])]
-        missing = sorted(set(range(1, numbers[-1] + 1)) - set(numbers))
+        missing = sorted(set(range(1, numbers[-1] + 1)) - set(numbers) - failed.failed_versions(pitch.id))
         if missing:
             problems.append(
                 newest_item.problem(
@@ -105,8 +106,15 @@ def _check_versions(library: Library, files: dict[tuple[str, int], LoadedFile]) 
     return problems
 
 
-def _check_scenario(item: LoadedFile, model: Scenario, library: Library) -> list[Problem]:
+def _check_scenario(item: LoadedFile, model: Scenario, library: Library, failed: FailedContent) -> list[Problem]:
+    """Every reference of a scenario must point at something that loaded.
+
+    A reference to something that exists but failed to load (a broken objection, a pitch file with an
+    error) is not reported: its own file's problem is, once, and fixing that fixes this reference too.
+    """
     if model.product not in library.products:
+        if failed.has_product(model.product):
+            return []
         return [
             item.problem(
                 ("product",), f"no product {model.product!r}{did_you_mean(model.product, list(library.products))}"
@@ -119,49 +127,75 @@ def _check_scenario(item: LoadedFile, model: Scenario, library: Library) -> list
     pitches = library.pitches
     for index, step in enumerate(model.steps):
         if step.pitch is not None:
-            ref = step.pitch
-            if ref.id not in pitches:
-                problems.append(
-                    item.problem(
-                        ("steps", index, "pitch", "id"), f"no pitch {ref.id!r}{did_you_mean(ref.id, list(pitches))}"
-                    )
-                )
-                continue
-            pitch = pitches[ref.id]
-            if ref.version is not None and ref.version not in pitch.versions:
-                problems.append(
-                    item.problem(("steps", index, "pitch", "version"), f"pitch {ref.id!r} has no version {ref.version}")
-                )
-                continue
-            version = pitch.versions[ref.version] if ref.version else pitch.practice_version
-            if version.cuts.get(ref.cut) is None:
-                problems.append(
-                    item.problem(
-                        ("steps", index, "pitch", "cut"),
-                        f"version {version.version} of {ref.id!r} has no {ref.cut} cut "
-                        f"(it has {', '.join(version.cuts.names())})",
-                    )
-                )
-        elif step.objection is not None and step.objection not in objection_ids:
-            problems.append(
-                item.problem(
+            problem = _check_pitch_ref(item, index, step.pitch, pitches, failed)
+            if problem is not None:
+                problems.append(problem)
+        elif step.objection is not None:
+            problems.extend(
+                _check_entry_ref(
+                    item,
                     ("steps", index, "objection"),
-                    f"no objection {step.objection!r} in product {model.product!r}"
-                    + did_you_mean(step.objection, objection_ids),
+                    "objection",
+                    step.objection,
+                    model.product,
+                    objection_ids,
+                    failed,
                 )
             )
-        elif step.drill is not None and step.drill not in drill_ids:
-            problems.append(
-                item.problem(
-                    ("steps", index, "drill"),
-                    f"no drill {step.drill!r} in product {model.product!r}{did_you_mean(step.drill, drill_ids)}",
-                )
+        elif step.drill is not None:
+            problems.extend(
+                _check_entry_ref(item, ("steps", index, "drill"), "drill", step.drill, model.product, drill_ids, failed)
             )
     return problems
 
 
-def check_library(library: Library, loaded: list[LoadedFile]) -> list[Problem]:
-    """Cross-file and content checks on what loaded; returns problems, never raises."""
+def _check_entry_ref(
+    item: LoadedFile,
+    loc: tuple[str | int, ...],
+    kind: str,
+    ref: str,
+    product: str,
+    ids: list[str],
+    failed: FailedContent,
+) -> list[Problem]:
+    """An objection or drill reference: fine when it loaded, silent when it failed, else "no ..."."""
+    if ref in ids or failed.has_entry(kind, product, ref):
+        return []
+    known = ids + failed.entry_ids(kind, product)
+    return [item.problem(loc, f"no {kind} {ref!r} in product {product!r}{did_you_mean(ref, known)}")]
+
+
+def _check_pitch_ref(
+    item: LoadedFile, index: int, ref: PitchRef, pitches: dict[str, Pitch], failed: FailedContent
+) -> Problem | None:
+    if ref.id not in pitches:
+        if failed.has_pitch(ref.id):
+            return None
+        known = list(pitches) + list(failed.pitches)
+        return item.problem(("steps", index, "pitch", "id"), f"no pitch {ref.id!r}{did_you_mean(ref.id, known)}")
+    pitch = pitches[ref.id]
+    if ref.version is not None and ref.version not in pitch.versions:
+        if failed.has_pitch(ref.id, ref.version):
+            return None
+        return item.problem(("steps", index, "pitch", "version"), f"pitch {ref.id!r} has no version {ref.version}")
+    version = pitch.versions[ref.version] if ref.version else pitch.practice_version
+    if version.cuts.get(ref.cut) is not None:
+        return None
+    if ref.version is None and any(n > version.version for n in failed.failed_versions(ref.id)):
+        return None  # a newer version that failed to load may be the one with this cut
+    return item.problem(
+        ("steps", index, "pitch", "cut"),
+        f"version {version.version} of {ref.id!r} has no {ref.cut} cut (it has {', '.join(version.cuts.names())})",
+    )
+
+
+def check_library(library: Library, loaded: list[LoadedFile], failed: FailedContent | None = None) -> list[Problem]:
+    """Cross-file and content checks on what loaded; returns problems, never raises.
+
+    ``failed`` names what exists but did not load: references to it are follow-ons of a problem already
+    reported, so they are not reported again.
+    """
+    failed = failed or FailedContent()
     problems: list[Problem] = []
     pitch_files: dict[tuple[str, int], LoadedFile] = {}
     seen_products: dict[str, tuple[str, LoadedFile]] = {}
@@ -184,18 +218,6 @@ def check_library(library: Library, loaded: list[LoadedFile]) -> list[Problem]:
             seen_products[f"{key}:{model.product}"] = (item.shown, item)
     for item in loaded:
         if isinstance(item.model, Scenario):
-            problems.extend(_check_scenario(item, item.model, library))
-    problems.extend(_check_versions(library, pitch_files))
-    for pid, product in library.products.items():
-        if product.product is None and (product.pitches or product.objections or product.drills):
-            anchor = next(
-                (
-                    i
-                    for i in loaded
-                    if not isinstance(i.model, (Scenario, Product)) and getattr(i.model, "product", None) in (pid, None)
-                ),
-                None,
-            )
-            if anchor is not None:
-                problems.append(anchor.problem((), f"product {pid!r} has no product.yaml (name, language)", "warning"))
+            problems.extend(_check_scenario(item, item.model, library, failed))
+    problems.extend(_check_versions(library, pitch_files, failed))
     return problems

@@ -12,9 +12,10 @@ from pydantic import BaseModel
 
 from .catalog import Library, Pitch, ProductContent
 from .checks import check_library
+from .failed import FailedContent, content_parts
 from .models import DOCUMENT_MODELS, DrillSet, ObjectionFAQ, PitchVersion, Product, Scenario
 from .problems import Problem, display_path
-from .validation import validate_document
+from .validation import validate_document, validate_entries
 from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -68,14 +69,39 @@ def yaml_files(folder: Path) -> list[Path]:
 
 
 class LoadedFile:
-    """One file that parsed and validated: its model, its positions, where it lives."""
+    """One file that parsed and validated: its model, its positions, where it lives.
 
-    def __init__(self, path: Path, shown: str, kind: str, doc: YamlDocument, model: BaseModel) -> None:
+    ``left_out`` holds the indices (in the file) of objection or drill entries that failed validation and
+    were left out while the rest of the file loaded; positions for the model's entries are mapped back
+    through it, so a problem about the model's third entry points at the file's fourth when one was left out.
+    """
+
+    def __init__(
+        self, path: Path, shown: str, kind: str, doc: YamlDocument, model: BaseModel, left_out: list[int] | None = None
+    ) -> None:
         self.path, self.shown, self.kind, self.doc, self.model = path, shown, kind, doc, model
+        self.left_out = left_out or []
 
     def problem(self, loc: tuple[str | int, ...], message: str, severity: str = "error", key: bool = False) -> Problem:
-        pos = self.doc.position(loc, prefer_key=key)
+        pos = self.doc.position(self._file_loc(loc), prefer_key=key)
         return Problem(self.shown, pos.line, pos.col, message, severity)  # type: ignore[arg-type]
+
+    def _file_loc(self, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        if not self.left_out or len(loc) < 2 or loc[0] != self.kind or not isinstance(loc[1], int):
+            return loc
+        index = loc[1]
+        for skipped in self.left_out:  # sorted: each entry left out before this one shifts it by one
+            if skipped <= index:
+                index += 1
+        return (loc[0], index, *loc[2:])
+
+
+class FileResult:
+    """What reading one file gave: the loaded file if it validated, its problems, and the raw data (if it
+    parsed) so that the ids of a file that failed are still known."""
+
+    def __init__(self, item: LoadedFile | None, problems: list[Problem], kind: str | None, data: Any) -> None:
+        self.item, self.problems, self.kind, self.data = item, problems, kind, data
 
 
 def load_file(path: Path, root: Path | None = None, text: str | None = None) -> tuple[LoadedFile | None, list[Problem]]:
@@ -83,29 +109,35 @@ def load_file(path: Path, root: Path | None = None, text: str | None = None) -> 
 
     Problems come back instead of exceptions.
     """
+    result = read_file(path, text)
+    return result.item, result.problems
+
+
+def read_file(path: Path, text: str | None = None) -> FileResult:
+    """:func:`load_file`, keeping what a failed file still tells (its kind and raw data)."""
     shown = display_path(path)
     try:
         doc = read_yaml(path) if text is None else parse_yaml(text)
     except YamlProblem as exc:
-        return None, [Problem(shown, exc.position.line, exc.position.col, exc.message)]
+        return FileResult(None, [Problem(shown, exc.position.line, exc.position.col, exc.message)], None, None)
     kind = detect_kind(doc.data, path)
     if not isinstance(doc.data, dict):
         found = "a list" if isinstance(doc.data, list) else "a single value"
-        return None, [Problem(shown, 1, 1, f"a content file holds keys and values (like `pitch: ...`), not {found}")]
+        message = f"a content file holds keys and values (like `pitch: ...`), not {found}"
+        return FileResult(None, [Problem(shown, 1, 1, message)], kind, doc.data)
     if kind is None:
-        return None, [
-            Problem(
-                shown,
-                1,
-                1,
-                "cannot tell what this file holds: expected a top-level key 'pitch', 'objections', 'drills' "
-                "or 'steps' (a scenario), or a file named product.yaml",
-            )
-        ]
-    model, problems = validate_document(doc, DOCUMENT_MODELS[kind], shown)
-    if model is None:
-        return None, problems
-    return LoadedFile(path, shown, kind, doc, model), problems
+        message = (
+            "cannot tell what this file holds: expected a top-level key 'pitch', 'objections', 'drills' "
+            "or 'steps' (a scenario), or a file named product.yaml"
+        )
+        return FileResult(None, [Problem(shown, 1, 1, message)], kind, doc.data)
+    left_out: list[int] = []
+    if kind in ("objections", "drills"):
+        model, problems, left_out = validate_entries(doc, DOCUMENT_MODELS[kind], shown, kind)
+    else:
+        model, problems = validate_document(doc, DOCUMENT_MODELS[kind], shown)
+    item = None if model is None else LoadedFile(path, shown, kind, doc, model, left_out)
+    return FileResult(item, problems, kind, doc.data)
 
 
 def _placement_problems(item: LoadedFile, cdir: Path, sdir: Path) -> list[Problem]:
@@ -155,22 +187,92 @@ def _load_library(root: Path) -> Library:
     library = Library(root=root)
     cdir, sdir = content_dir(root), scenario_dir(root)
     loaded: list[LoadedFile] = []
+    failed = FailedContent()
+    folders: dict[str, list[Path]] = {}
     paths = yaml_files(cdir) + [p for p in yaml_files(sdir) if not p.is_relative_to(cdir)]
     for path in paths:
         library.files_read += 1
-        item, problems = load_file(path, root)
-        library.problems.extend(problems)
+        rel = content_parts(path, cdir)
+        if rel is not None and len(rel) >= 2 and not path.is_relative_to(sdir):
+            folders.setdefault(rel[0], []).append(path)
+        result = read_file(path)
+        library.problems.extend(result.problems)
+        item = result.item
+        if item is not None:
+            placement = _placement_problems(item, cdir, sdir)
+            library.problems.extend(placement)
+            if any(p.severity == "error" for p in placement):
+                item = None
+        if rel is not None and item is None:
+            failed.note_file(rel, path.stem, result.kind or detect_kind(result.data, path), result.data)
         if item is None:
             continue
-        placement = _placement_problems(item, cdir, sdir)
-        library.problems.extend(placement)
-        if any(p.severity == "error" for p in placement):
-            continue
+        if item.left_out and isinstance(item.model, (ObjectionFAQ, DrillSet)):
+            entries = result.data[item.kind]
+            failed.note_entries(item.kind, item.model.product, [entries[i] for i in item.left_out])
         loaded.append(item)
     _assemble(library, loaded)
-    library.problems.extend(check_library(library, loaded))
+    library.problems.extend(check_library(library, loaded, failed))
+    library.problems.extend(_hold_back_products_without_product_file(library, cdir, folders))
     library.problems.sort()
     return library
+
+
+def _hold_back_products_without_product_file(
+    library: Library, cdir: Path, folders: dict[str, list[Path]]
+) -> list[Problem]:
+    """Leave out a product whose product.yaml is missing or broken; say so once, at that product.yaml.
+
+    Why not load its pitches, objections and drills under the folder name: the product's language decides
+    how speech is split into words and how pace is estimated, so a Chinese pitch practised as English would
+    be scored wrongly without any sign of why. Its files are still read and checked (above) so that one run
+    of `trainer check` shows every mistake in them, and references to them are not reported as broken; they
+    only become practisable once product.yaml is fixed. The problem is reported once, against the product's
+    own product.yaml, never against some other file of the library.
+    """
+    problems: list[Problem] = []
+    for folder, files in sorted(folders.items()):
+        content = library.products.get(folder)
+        if content is not None and content.product is not None:
+            continue
+        product_file = cdir / folder / "product.yaml"
+        scenarios = sorted(sid for sid, s in library.scenarios.items() if s.product == folder)
+        left_out = _describe_left_out(folder, content, len(scenarios))
+        if product_file not in files:
+            message = "missing: every product folder needs a product.yaml (id, name, language)"
+            if left_out:
+                message += f"; until it exists, {left_out} cannot be practised"
+            problems.append(Problem(display_path(product_file), 1, 1, message))
+        elif left_out:
+            problems.append(
+                Problem(
+                    display_path(product_file),
+                    1,
+                    1,
+                    f"until this file is fixed, {left_out} cannot be practised",
+                    "warning",
+                )
+            )
+        library.products.pop(folder, None)
+        for sid in scenarios:
+            del library.scenarios[sid]
+    return problems
+
+
+def _describe_left_out(folder: str, content: ProductContent | None, scenarios: int) -> str:
+    """What is left out, like "product 'acme' (1 pitch, its objections, 2 scenarios)"; "" when nothing loaded."""
+    parts = []
+    if content is not None:
+        if content.pitches:
+            parts.append(f"{len(content.pitches)} pitch{'es' if len(content.pitches) != 1 else ''}")
+        kinds = [name for name, value in (("objections", content.objections), ("drills", content.drills)) if value]
+        if kinds:
+            parts.append("its " + " and ".join(kinds))
+    if scenarios:
+        parts.append(f"{scenarios} scenario{'s' if scenarios != 1 else ''}")
+    if not parts:
+        return ""
+    return f"product {folder!r} ({', '.join(parts)})"
 
 
 def _assemble(library: Library, loaded: list[LoadedFile]) -> None:

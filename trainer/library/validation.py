@@ -147,11 +147,46 @@ def validate_document(doc: YamlDocument, model: type[M], path: str) -> tuple[M |
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_url=False):
-            message, about_key = _message(error, model)
-            pos = doc.position(tuple(error["loc"]), prefer_key=about_key)
-            if error["type"] == "missing":
-                pos = doc.position(tuple(error["loc"])[:-1], prefer_key=True)
-            problems.append(Problem(path, pos.line, pos.col, message))
-        return None, sorted(set(problems))
+        return None, _problems(exc.errors(include_url=False), doc, model, path)
+
+
+def _problems(errors: list[Any], doc: YamlDocument, model: type[BaseModel], path: str) -> list[Problem]:
+    problems = []
+    for error in errors:
+        message, about_key = _message(error, model)
+        pos = doc.position(tuple(error["loc"]), prefer_key=about_key)
+        if error["type"] == "missing":
+            pos = doc.position(tuple(error["loc"])[:-1], prefer_key=True)
+        problems.append(Problem(path, pos.line, pos.col, message))
+    return sorted(set(problems))
+
+
+def validate_entries(
+    doc: YamlDocument, model: type[M], path: str, list_key: str
+) -> tuple[M | None, list[Problem], list[int]]:
+    """Validate a file that holds a list of independent entries (objections, drills), entry by entry.
+
+    One bad objection must not take the other twenty with it: when every error lies inside entries of
+    ``list_key``, those entries are left out and the rest load. This is only safe when everything outside
+    the entries (product, version, the list itself) is valid, so that the file is still the file it claims
+    to be; otherwise the whole file fails as before. Returns the model, the problems (each reported once, at
+    its place in the file) and the indices in the file of the entries that were left out.
+    """
+    try:
+        return model.model_validate(doc.data), [], []
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    problems = _problems(errors, doc, model, path)
+
+    def in_entry(loc: Loc) -> bool:
+        return len(loc) >= 2 and loc[0] == list_key and isinstance(loc[1], int)
+
+    if not all(in_entry(tuple(error["loc"])) for error in errors):
+        return None, problems, []
+    bad = {error["loc"][1] for error in errors}
+    entries = doc.data[list_key]
+    kept = {**doc.data, list_key: [entry for index, entry in enumerate(entries) if index not in bad]}
+    try:
+        return model.model_validate(kept), problems, sorted(bad)
+    except ValidationError:  # nothing valid left: the entries' own problems say it all
+        return None, problems, sorted(bad)

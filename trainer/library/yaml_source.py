@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .yaml_hints import explain
+
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
 
@@ -245,9 +247,20 @@ def parse_yaml(text: str) -> YamlDocument:
         if "expected a single document" in (exc.context or ""):
             message = "file holds more than one YAML document (remove the extra '---')"
         pos = _position(mark) if mark is not None else Position(1, 1)
-        if "cannot start any token" in message and text[mark.index : mark.index + 1] == "\t":
-            message = "tab character; YAML indentation must use spaces"
         context = exc.context_mark
+        hint = None
+        if mark is not None and exc.problem:
+            hint = explain(
+                text,
+                exc.problem,
+                mark.line,
+                mark.column,
+                exc.context or "",
+                context.line if context is not None else -1,
+                context.column if context is not None else -1,
+            )
+        if hint is not None:
+            raise YamlProblem(f"{hint.message} (YAML: {_plain_problem(exc.problem)})", hint.line, hint.col) from None
         if exc.context and context is not None and mark is not None and context.line != mark.line:
             message += f" ({exc.context} that starts at line {context.line + 1}, column {context.column + 1})"
         raise YamlProblem(f"invalid YAML: {message}", pos.line, pos.col) from None
@@ -258,6 +271,11 @@ def parse_yaml(text: str) -> YamlDocument:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _plain_problem(problem: str) -> str:
+    """The parser's own words, the same whichever parser (libyaml or pure Python) produced them."""
+    return problem.replace("not allowed in this context", "not allowed here")
 
 
 def read_yaml(path: Path) -> YamlDocument:
