@@ -113,6 +113,9 @@ def build(root: Path, files: int) -> None:
         version = index % 2 + 1
         folder = root / "content" / product / "pitches" / pitch
         folder.mkdir(parents=True, exist_ok=True)
+        manifest = root / "content" / product / "product.yaml"  # every product folder needs one
+        if not manifest.exists():
+            manifest.write_text(f"id: {product}\nname: {product.title()}\nlanguage: en\n", encoding="utf-8")
         (folder / f"v{version}.yaml").write_text(pitch_yaml(rng, pitch, product, version), encoding="utf-8")
 
 
@@ -136,7 +139,7 @@ def main() -> None:
         paths = sorted(root.rglob("*.yaml"))
         words = sum(len(p.read_text().split()) for p in paths)
         library = load_library(root)
-        assert library.files_read == args.files and not library.errors, library.errors[:3]
+        assert library.files_read == len(paths) and not library.errors, library.errors[:3]
 
         def baseline() -> None:
             for path in paths:
