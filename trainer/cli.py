@@ -20,8 +20,12 @@ from .library import ContentError, find_library
 @library_option
 @store_options
 @click.option("--served", is_flag=True, hidden=True, help="Run as one browser session of `trainer serve`.")
+@click.option("--drafts", is_flag=True,
+              help="Also show draft versions (for authors checking a draft before publishing it).")
 @click.pass_context
-def main(ctx: click.Context, library_dir: Path | None, db_path: Path | None, rep: str | None, served: bool) -> None:
+def main(
+    ctx: click.Context, library_dir: Path | None, db_path: Path | None, rep: str | None, served: bool, drafts: bool
+) -> None:
     """Pitch Trainer: learn your sales pitch, objection answers and discovery questions by heart.
 
     Run without a command to open the practice app on the library.
@@ -36,7 +40,7 @@ def main(ctx: click.Context, library_dir: Path | None, db_path: Path | None, rep
     from .tui.app import run_app
 
     try:
-        status = run_app(root, db_path=db_path, rep=rep, served=served)
+        status = run_app(root, db_path=db_path, rep=rep, served=served, drafts=drafts)
     except StoreError as exc:
         fail(str(exc), EXIT_PROBLEMS)
     ctx.exit(status)

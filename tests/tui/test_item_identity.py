@@ -76,3 +76,12 @@ def test_fixture_has_the_shared_id(tmp_path: Path) -> None:
     root = write_library(tmp_path / "two", {"content/yun/objections.yaml": textwrap.dedent(YUN_OBJECTIONS)})
     library = load_library(root)
     assert library.product("acme").objection("too-expensive") and library.product("yun").objection("too-expensive")
+
+
+def test_every_attempt_records_the_version_of_the_words_practised(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = PracticeStore(tmp_path / "p.db")
+    app = make_app(store=store, log=None, now=lambda: NOW)
+    app.record(ItemRef("objection", "acme", "too-expensive"), score=50.0, text="cheaper over time")
+    app.record(ItemRef("drill", "acme", "who-signs"), score=80.0, text="Is it you who signs?")
+    assert [(a.kind, a.version) for a in store.attempts("ann")] == [("objection", 1), ("drill", 1)]
+    store.close()

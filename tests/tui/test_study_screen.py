@@ -26,9 +26,9 @@ def script_spans(screen: StudyScreen) -> list[tuple[str, str]]:
 
 
 @asynccontextmanager
-async def open_study(make_app, **kwargs):  # type: ignore[no-untyped-def]
-    """The app running with the acme-core pitch open on the study screen."""
-    app = make_app()
+async def open_study(make_app, drafts: bool = False, **kwargs):  # type: ignore[no-untyped-def]
+    """The app running with the acme-core pitch open on the study screen (``drafts``: as an author sees it)."""
+    app = make_app(drafts=drafts)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_screen(pilot, HomeScreen)
         app.push_screen(StudyScreen(app.library.pitch("acme-core"), **kwargs))
@@ -62,14 +62,38 @@ async def test_clicking_a_cut_tab_switches_cut(make_app) -> None:
 
 
 async def test_v_and_clicks_switch_version_keeping_the_cut_when_it_exists(make_app) -> None:
-    async with open_study(make_app) as (pilot, screen):
+    async with open_study(make_app, drafts=True) as (pilot, screen):
         await pilot.press("v")  # v2 → v3 (draft)
         await pilot.pause()
-        assert screen.version == 3 and "v3 draft" in static_text(screen, "#study-meta")
+        assert screen.version == 3 and "v3 draft — not published yet" in static_text(screen, "#study-meta")
         await pilot.click("#version-1")
         await pilot.pause()
         assert screen.version == 1
         assert "warn you before they fail" in screen_text(screen)
+
+
+async def test_reps_never_see_drafts_and_an_older_version_says_so(make_app) -> None:
+    async with open_study(make_app) as (pilot, screen):
+        assert screen.version == 2 and "v2 published" in static_text(screen, "#study-meta")
+        assert not screen.query("#version-3")  # the v3 draft is for its author
+        await pilot.press("v")  # v2 → v1, never the draft
+        await pilot.pause()
+        assert screen.version == 1
+        assert "v1 — older version; v2 is current" in static_text(screen, "#study-meta")
+        await pilot.press("r")
+        recite = await wait_for_screen(pilot, ReciteScreen)
+        assert recite.version_number == 1  # type: ignore[attr-defined]
+        assert "v1 — older version; v2 is current" in static_text(recite, "#recite-title")
+
+
+async def test_a_pitch_with_only_a_draft_is_not_in_the_practice_library(make_app, library) -> None:  # type: ignore[no-untyped-def]
+    from trainer.library.catalog import Pitch
+
+    pitch = library.pitch("acme-core")
+    library.products["acme"].pitches["acme-draft"] = Pitch("acme-draft", "acme", {3: pitch.versions[3]})
+    assert "acme-draft" not in make_app(library).library.pitches
+    assert "acme-draft" in make_app(library, drafts=True).library.pitches
+    assert "acme-draft" not in make_app(library, drafts=True, served=True).library.pitches  # never served
 
 
 async def test_a_cut_missing_from_the_chosen_version_falls_back_to_its_first_cut(make_app) -> None:
@@ -97,7 +121,7 @@ async def test_what_changed_marks_new_and_removed_words_in_place(make_app) -> No
 
 
 async def test_what_changed_shows_removed_words_struck_through(make_app) -> None:
-    async with open_study(make_app, version=3) as (pilot, screen):
+    async with open_study(make_app, drafts=True, version=3) as (pilot, screen):
         await pilot.press("w")  # v3 drops the Ask section compared with v2
         await pilot.pause()
         text = screen_text(screen)

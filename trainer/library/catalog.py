@@ -6,9 +6,10 @@ as is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .item_ref import ItemRef
 from .models import Drill, DrillSet, Objection, ObjectionFAQ, PitchVersion, Product, Scenario
 from .problems import ContentError, Problem
 from .validation import did_you_mean
@@ -49,6 +50,18 @@ class Pitch:
             have = ", ".join(str(n) for n in sorted(self.versions))
             raise ContentError(f"pitch {self.id!r} has no version {number} (it has {have})")
         return self.versions[number]
+
+    def is_superseded(self, number: int) -> bool:
+        """True for a published or retired version older than the current one: reps should know they are on it."""
+        current = self.current
+        return current is not None and number < current.version and self.versions[number].status != "draft"
+
+    def without_drafts(self) -> Pitch | None:
+        """This pitch as reps see it: its published and retired versions; None when it has none yet."""
+        kept = {n: v for n, v in self.versions.items() if v.status != "draft"}
+        if not kept:
+            return None
+        return Pitch(self.id, self.product, kept, {n: self.files[n] for n in kept if n in self.files})
 
     def previous_published(self, number: int) -> PitchVersion | None:
         """The newest published or retired version before ``number``: what "what changed" compares with."""
@@ -106,6 +119,30 @@ class Library:
     @property
     def pitches(self) -> dict[str, Pitch]:
         return {pid: pitch for prod in self.products.values() for pid, pitch in prod.pitches.items()}
+
+    def for_practice(self) -> Library:
+        """The library as reps see it: drafts are for their authors until published.
+
+        A pitch with only a draft is left out; a pitch with a draft and published versions keeps the published
+        ones. Problems are kept, so the problems screen still tells the whole story.
+        """
+        products: dict[str, ProductContent] = {}
+        for pid, content in self.products.items():
+            pitches = {name: kept for name, pitch in content.pitches.items() if (kept := pitch.without_drafts())}
+            products[pid] = replace(content, pitches=pitches)
+        return replace(self, products=products)
+
+    def content_version(self, ref: ItemRef) -> int | None:
+        """The version of the file an objection or drill comes from (a pitch's attempt names its own version),
+        so every attempt records which wording was practised."""
+        content = self.products.get(ref.product)
+        if content is None:
+            return None
+        if ref.kind == "objection" and content.objections is not None:
+            return content.objections.version
+        if ref.kind == "drill" and content.drills is not None:
+            return content.drills.version
+        return None
 
     def product(self, product_id: str) -> ProductContent:
         if product_id not in self.products:

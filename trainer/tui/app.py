@@ -61,13 +61,16 @@ class TrainerApp(App[None]):
         config_dir: Path | None = None,
         seed: int | None = None,
         tune_gc: bool = False,
+        drafts: bool = False,
     ) -> None:
         super().__init__()
         if not isinstance(library, Library):
             from ..library.loader import load_library
 
             library = load_library(Path(library))
-        self.library: Library = library
+        # Reps practise published words; drafts are for their authors (``trainer --drafts``), never served.
+        self.drafts = drafts and not served
+        self.library: Library = library if self.drafts else library.for_practice()
         self.clock = clock
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
         self.store = store
@@ -181,6 +184,8 @@ class TrainerApp(App[None]):
         A storage failure is told to the rep, never raised: practice goes on.
         """
         data = detail.to_dict() if hasattr(detail, "to_dict") else detail
+        if version is None:
+            version = self.library.content_version(ref)
         attempt = Attempt(ref, self.now(), score=score, rating=rating, version=version, text=text, detail=data,
                           seconds=seconds)
         try:
@@ -246,7 +251,9 @@ def tune_garbage_collector() -> None:
     gc.set_threshold(10_000, 50, 100)
 
 
-def run_app(root: Path, *, db_path: Path | None = None, rep: str | None = None, served: bool = False) -> int:
+def run_app(
+    root: Path, *, db_path: Path | None = None, rep: str | None = None, served: bool = False, drafts: bool = False
+) -> int:
     """Open the practice app on the library at ``root`` (called by ``trainer`` without a subcommand).
 
     ``served``: running inside ``trainer serve`` for one browser session — ask who is practising.
@@ -256,7 +263,7 @@ def run_app(root: Path, *, db_path: Path | None = None, rep: str | None = None, 
 
     store = PracticeStore(db_path)  # a StoreError reaches the CLI, which prints it: no traceback
     try:
-        app = TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True)
+        app = TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True, drafts=drafts)
         app.run()
         return app.return_code or 0
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -43,3 +44,18 @@ class CutScreen(TrainerScreen):
         selected = self.version.cuts.get(cut)
         assert selected is not None, f"no {cut} cut"
         self.cut = selected
+
+
+def version_label(pitch: Pitch, number: int) -> Content:
+    """"v2", or a warning when the rep is not on the version reps are meant to practise.
+
+    Drafts (shown only with ``trainer --drafts``) and superseded versions stay practisable, for authors and
+    for comparison, but never without the rep noticing.
+    """
+    version = pitch.versions[number]
+    current = pitch.current
+    if version.status == "draft":
+        return Content.styled(f"v{number} draft — not published yet", "bold $text-warning")
+    if current is not None and pitch.is_superseded(number):
+        return Content.styled(f"v{number} — older version; v{current.version} is current", "bold $text-warning")
+    return Content.styled(f"v{number}", "$text-muted")

@@ -17,7 +17,7 @@ from ...library.item_ref import ItemRef
 from ...library.speaking import count_units, unit_name
 from ..widgets.practice_clock import PracticeClock
 from ..widgets.title_bar import TitleBar
-from .base import CutScreen
+from .base import CutScreen, version_label
 
 COUNT_EVERY = 0.25  # seconds between word-count refreshes: counting a long paste on every key would lag
 BUSY_AFTER = 0.15  # seconds of scoring before the screen says "Scoring…"
@@ -64,7 +64,8 @@ class ReciteScreen(CutScreen):
         self.unit = unit_name(self.trainer.library.product(self.pitch.product).language)
         self.sub_title = f"Recite · {self.version.title} · {self.cut_name}"
         self.query_one("#recite-title", Static).update(Content.assemble(
-            (f"{self.version.title}", "bold"), (f"  {self.cut_name} cut · v{self.version_number}", "$text-muted"),
+            (f"{self.version.title}", "bold"), (f"  {self.cut_name} cut · ", "$text-muted"),
+            version_label(self.pitch, self.version_number),
         ))
         names = " → ".join(section.name for section in self.cut.sections)
         self.query_one("#recite-sections", Static).update(Content.styled(f"Sections: {names}", "$text-muted"))

@@ -18,7 +18,7 @@ from ...library.models import CUT_NAMES, Cut, PitchVersion
 from ...library.speaking import estimate_seconds, format_duration
 from ..widgets.script_view import ADDED, KEY_PHRASE, REMOVED, ScriptView
 from ..widgets.title_bar import TitleBar
-from .base import TrainerScreen
+from .base import TrainerScreen, version_label
 
 STATUS_STYLE = {"published": "$text-success", "draft": "$text-warning", "retired": "$text-muted"}
 
@@ -103,10 +103,13 @@ class StudyScreen(TrainerScreen):
     def _render_cut(self) -> None:
         version, cut = self.current, self.current_cut
         previous = self.pitch.previous_published(version.version)
+        label = version_label(self.pitch, version.version)  # warns on a draft or an older version
+        if label.plain == f"v{version.version}":
+            label = Content.styled(f"v{version.version} {version.status}", STATUS_STYLE[version.status])
         meta = [
             Content.styled(version.title, "bold"),
             "  ",
-            (f"v{version.version} {version.status}", STATUS_STYLE[version.status]),
+            label,
             " · ",
             pace_note(estimate_seconds(cut.text), cut.target_seconds),
         ]
