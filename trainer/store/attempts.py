@@ -55,6 +55,7 @@ class Attempt(NewAttempt):
         return {
             "id": self.id,
             "rep": self.rep,
+            "item_key": self.key,
             "kind": self.kind,
             "product": self.product,
             "item_id": self.item_id,
