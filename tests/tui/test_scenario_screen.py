@@ -54,10 +54,14 @@ async def test_a_full_scenario_ends_in_a_summary(make_app) -> None:
         assert "finished" in static_text(screen, "#scn-head")
         overall = static_text(screen, "#scn-overall")
         assert "Overall" in overall and "3 of 3 steps passed" in overall
+        assert "Cold call to a plant manager · Acme widgets" in overall  # the product, not just ids
         table = screen.query_one(DataTable)
         assert table.row_count == 3
         kinds = [str(table.get_row_at(i)[1]) for i in range(3)]
         assert kinds[0].startswith("Pitch") and kinds[1].startswith("Objection") and kinds[2].startswith("Closed")
+        assert "Acme core pitch — 30s" in kinds[0]  # titles, not ids
+        assert "We already have a supplier." in kinds[1]
+        assert "Find out who signs off on maintenance purchases." in kinds[2]
         logged = [a.ref.kind for a in app.practice_log.attempts()]
         assert logged == ["pitch", "objection", "drill", "scenario"]
 

@@ -35,6 +35,12 @@ class Turn:
     objection: Objection | None = None
     drill: Drill | None = None
     problem: str | None = None  # set when the step cannot be played; the reason in words
+    title: str = ""  # what people read for the item (a pitch's title and cut, the objection, the drill's goal)
+
+    @property
+    def label(self) -> str:
+        """The title, or the item's id (and cut) when the step could not be resolved."""
+        return self.title or (f"{self.ref.id} {self.ref.cut}" if self.ref.cut else self.ref.id)
 
 
 @dataclass(frozen=True)
@@ -151,7 +157,8 @@ def resolve_step(index: int, step: ScenarioStep, product_id: str, library: Libra
         if cut is None:
             problem = f"version {version.version} of {pitch.id!r} has no {step.pitch.cut} cut"
             return Turn(kind="pitch", prompt=prompt, ref=ref, problem=problem, **common)
-        return Turn(kind="pitch", prompt=prompt, ref=ref, cut=cut, version=version.version, **common)
+        return Turn(kind="pitch", prompt=prompt, ref=ref, cut=cut, version=version.version,
+                    title=f"{version.title} — {step.pitch.cut}", **common)
     if step.objection is not None:
         ref = ItemRef("objection", product_id, step.objection)
         try:
@@ -160,14 +167,16 @@ def resolve_step(index: int, step: ScenarioStep, product_id: str, library: Libra
             return Turn(kind="objection", prompt="Answer the objection", ref=ref, problem=str(exc), **common)
         if common["customer"] is None:
             common["customer"] = objection.objection
-        return Turn(kind="objection", prompt="Answer the objection", ref=ref, objection=objection, **common)
+        return Turn(kind="objection", prompt="Answer the objection", ref=ref, objection=objection,
+                    title=objection.objection, **common)
     assert step.drill is not None
     ref = ItemRef("drill", product_id, step.drill)
     try:
         drill = library.product(product_id).drill(step.drill)
     except ContentError as exc:
         return Turn(kind="drill", prompt="Ask a closed question", ref=ref, problem=str(exc), **common)
-    return Turn(kind="drill", prompt=f"Ask a closed question. Goal: {drill.goal}", ref=ref, drill=drill, **common)
+    return Turn(kind="drill", prompt=f"Ask a closed question. Goal: {drill.goal}", ref=ref, drill=drill,
+                title=drill.goal, **common)
 
 
 @dataclass

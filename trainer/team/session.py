@@ -103,12 +103,7 @@ class TeamTurn:
 
 
 def item_title(turn: Turn) -> str:
-    ref = turn.ref
-    if turn.objection is not None:
-        return turn.objection.objection
-    if turn.drill is not None:
-        return turn.drill.goal
-    return f"{ref.id} {ref.cut}" if ref.cut else turn.prompt
+    return turn.label
 
 
 def missed_points(result: TurnResult) -> list[str]:

@@ -170,9 +170,11 @@ class ScenarioScreen(TrainerScreen):
     def _finish(self) -> None:
         summary = self.play.summary()
         self.set_class(True, "-finished")
+        product = self.trainer.library.products.get(self.scenario.product)
         self.query_one("#scn-overall", Static).update(Content.assemble(
             ("Overall ", "bold"), (f"{summary.overall:.0f}", "bold $text-accent"),
             (f"   {summary.passed} of {len(summary.results)} steps passed", "$text-muted"),
+            (f"   {self.scenario.title} · {product.name if product else self.scenario.product}", "$text-muted"),
         ))
         table = self.query_one("#scn-table", DataTable)
         table.clear(columns=True)
@@ -203,7 +205,7 @@ class ScenarioScreen(TrainerScreen):
         }.get(event.button.id or "", lambda: None)()
 
 
-def _short(turn: Turn) -> str:
-    if turn.kind == "pitch":
-        return f"{turn.ref.id} {turn.ref.cut}"
-    return turn.ref.id
+def _short(turn: Turn, limit: int = 60) -> str:
+    """The step's title (not its id), cut to fit the summary table."""
+    text = " ".join(turn.label.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
