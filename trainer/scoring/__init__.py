@@ -25,7 +25,7 @@ from .results import (
     WordResult,
     tier_for,
 )
-from .tokens import Token, normalize_text, tokenize
+from .tokens import Token, count_words, normalize_text, tokenize
 from .tokens import clear_caches as _clear_token_caches
 
 
@@ -52,6 +52,7 @@ __all__ = [
     "WordResult",
     "classify_question",
     "clear_caches",
+    "count_words",
     "normalize_text",
     "score_answer",
     "score_question",

@@ -13,8 +13,9 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Static, TextArea
 
 from ...library.catalog import Pitch
-from ...library.speaking import count_units, unit_name
+from ...library.speaking import unit_name
 from ...practice.items import ItemRef
+from ...scoring.tokens import count_words
 from ..widgets.practice_clock import PracticeClock
 from ..widgets.title_bar import TitleBar
 from .base import CutScreen
@@ -36,7 +37,7 @@ class ReciteScreen(CutScreen):
 
     def __init__(self, pitch: Pitch, version: int, cut: str) -> None:
         super().__init__(pitch, version, cut)
-        self.reference_words = sum(sum(count_units(section.text)) for section in self.cut.sections)
+        self.reference_words = sum(count_words(section.text) for section in self.cut.sections)
         self.unit = "words"  # set on mount, from the product's language
         self._dirty = False
         self.scoring = False
@@ -88,8 +89,7 @@ class ReciteScreen(CutScreen):
 
     def _update_count(self) -> None:
         self._dirty = False
-        words, chars = count_units(self.query_one(TextArea).text)
-        said = words + chars
+        said = count_words(self.query_one(TextArea).text)
         self.query_one("#word-count", Static).update(Content.assemble(
             (str(said), "bold"), (f" / {self.reference_words} {self.unit}", "$text-muted"),
         ))
