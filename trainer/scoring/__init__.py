@@ -23,7 +23,9 @@ from .results import (
     RecitationResult,
     SectionResult,
     WordResult,
+    score_text,
     tier_for,
+    whole_score,
 )
 from .tokens import Token, count_words, normalize_text, tokenize
 from .tokens import clear_caches as _clear_token_caches
@@ -57,6 +59,8 @@ __all__ = [
     "score_answer",
     "score_question",
     "score_recitation",
+    "score_text",
     "tier_for",
     "tokenize",
+    "whole_score",
 ]

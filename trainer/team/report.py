@@ -13,6 +13,7 @@ import io
 from collections import Counter
 from typing import Any
 
+from ..scoring.results import score_text
 from ..store.export import csv_safe
 from .session import Standing, standings
 
@@ -44,7 +45,7 @@ def _summary(record: dict[str, Any]) -> tuple[list[Standing], list[tuple[str, in
 
 
 def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}"
+    return score_text(value)
 
 
 def _when(record: dict[str, Any]) -> str:
@@ -65,7 +66,10 @@ def to_markdown(record: dict[str, Any]) -> str:
         "| rank | rep | turns | total | average | best |",
         "|---:|---|---:|---:|---:|---:|",
     ]
-    out += [f"| {s.rank} | {s.rep} | {s.turns} | {s.total:.0f} | {s.average:.0f} | {_score(s.best)} |" for s in ranking]
+    out += [
+        f"| {s.rank} | {s.rep} | {s.turns} | {_score(s.total)} | {_score(s.average)} | {_score(s.best)} |"
+        for s in ranking
+    ]
     out += ["", "## Key points the team missed most", ""]
     out += [f"- {point} ({count}×)" for point, count in missed] or ["- none — well done"]
     out += ["", "## Turns", "", "| # | round | rep | item | score |", "|---:|---:|---|---|---:|"]
@@ -92,7 +96,7 @@ def to_html(record: dict[str, Any]) -> str:
     e = html.escape
     rows = "".join(
         f'<tr><td class="num">{s.rank}</td><td>{e(s.rep)}</td><td class="num">{s.turns}</td>'
-        f'<td class="num">{s.total:.0f}</td><td class="num">{s.average:.0f}</td>'
+        f'<td class="num">{_score(s.total)}</td><td class="num">{_score(s.average)}</td>'
         f'<td class="num">{_score(s.best)}</td></tr>'
         for s in ranking
     )

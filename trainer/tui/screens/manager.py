@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Select, Static
 
+from ...scoring.results import score_text
 from ...team.progress import Cell, TeamTable, team_table, weakest_items, weakest_points
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
@@ -38,7 +39,7 @@ def cell_content(cell: Cell) -> Content:
     """Best score and a status mark: "92 ✓", "60 due", "—" when the rep never tried the item."""
     if cell.attempts == 0:
         return Content.styled("—", "$text-muted")
-    best = f"{cell.best:.0f}" if cell.best is not None else "?"
+    best = score_text(cell.best, missing="?")
     return Content.assemble(best, " ", (STATUS_MARK.get(cell.status, cell.status), STATUS_STYLE.get(cell.status, "")))
 
 
@@ -157,7 +158,7 @@ class ManagerScreen(TrainerScreen):
         weakest = weakest_items(table)
         self.query_one("#mgr-weakest", Static).update(Content.assemble(
             ("Weakest items  ", "bold"),
-            "; ".join(f"{item_name(i.kind, i.item_id, i.cut)} ({avg:.0f}, {n} rep{'s' if n != 1 else ''})"
+            "; ".join(f"{item_name(i.kind, i.item_id, i.cut)} ({score_text(avg)}, {n} rep{'s' if n != 1 else ''})"
                       for i, avg, n in weakest) or ("none yet", "$text-muted"),
         ))
         points = weakest_points(store, table.reps, self.product)
@@ -239,7 +240,7 @@ class RepAttemptsScreen(TrainerScreen):
         self.query_one("#rep-summary", Static).update(Content.assemble(
             (self.rep, "bold $text-accent"), (f"  ·  {len(attempts)} attempt{'s' if len(attempts) != 1 else ''}",
                                               "$text-muted"),
-            (f"  ·  best {best:.0f}" if best is not None else "", "$text-muted"), (scope, "$text-muted"),
+            (f"  ·  best {score_text(best)}" if best is not None else "", "$text-muted"), (scope, "$text-muted"),
         ))
         table = self.query_one("#rep-attempts", DataTable)
         for label, key in (("When", "when"), ("Item", "item"), ("Version", "version"), ("Score", "score"),
@@ -250,7 +251,7 @@ class RepAttemptsScreen(TrainerScreen):
                 attempt.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 item_label(attempt),
                 f"v{attempt.version}" if attempt.version is not None else "—",
-                Content.styled(f"{attempt.score:.0f}", "bold"),
+                Content.styled(score_text(attempt.score), "bold"),
                 attempt.tier,
                 "team session" if attempt.source == "team" else attempt.source,
                 key=str(attempt.id),

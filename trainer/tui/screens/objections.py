@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Footer, Select, Static, TextArea
 
 from ...practice.cards import Card, Deck, all_cards, categories
 from ...practice.log import RATINGS, Rating
+from ...scoring.results import score_text
 from ..widgets.rating_bar import RatingBar
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
@@ -129,7 +130,7 @@ class ObjectionsScreen(TrainerScreen):
         covered = sum(1 for point in result.key_points if point.covered)
         fixes = Content("\n").join(Content.assemble(("→ ", "$text-accent"), fix) for fix in result.fixes[:3])
         self.query_one("#card-score", Static).update(Content.assemble(
-            (f"{result.score:.0f}", "bold"), "  ", verdict,
+            (score_text(result.score), "bold"), "  ", verdict,
             (f"  ·  {covered} of {len(result.key_points)} key points", "$text-muted"),
             "\n" if result.fixes else "", fixes,
         ))

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from ...library.speaking import format_duration
 from ...practice.items import ItemRef, practice_items
-from ...scoring import tier_for
+from ...scoring import score_text, tier_for
 from ...store.progress import ItemProgress, RepProgress, rep_progress
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
@@ -86,8 +86,8 @@ class ProgressScreen(TrainerScreen):
                 item_name(item, self.titles)[:48],
                 item.kind,
                 str(len(item.scores)),
-                f"{item.scores[-1]:.0f}",
-                f"{item.best:.0f}",
+                score_text(item.scores[-1]),
+                score_text(item.best),
                 tier_for(item.best),
                 str(item.streak) if item.streak else "",
                 key=item.key,
@@ -98,18 +98,18 @@ class ProgressScreen(TrainerScreen):
         ]
         if progress.weakest_objections:
             weak += [Content(""), Content.styled("Weakest objections", "bold $text-accent")]
-            weak += [Content(f"• {oid} — average {avg:.0f}") for oid, avg in progress.weakest_objections]
+            weak += [Content(f"• {oid} — average {score_text(avg)}") for oid, avg in progress.weakest_objections]
         self.query_one("#progress-weak", Static).update(Content("\n").join(weak))
         if progress.items:
             self._show(progress.items[0])
         table.focus()
 
     def _show(self, item: ItemProgress) -> None:
-        scores = ", ".join(f"{s:.0f}" for s in item.scores[-12:])
+        scores = ", ".join(score_text(s) for s in item.scores[-12:])
         self.query_one("#progress-item", Static).update(
             Content.assemble(
                 (item_name(item, self.titles), "bold"),
-                f"\nbest {item.best:.0f} ({tier_for(item.best)}) · ",
+                f"\nbest {score_text(item.best)} ({tier_for(item.best)}) · ",
                 f"last {item.last_at.astimezone():%a %d %b %H:%M}\n",
                 ("scores: ", "$text-muted"),
                 scores,

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Static, TextArea
 from ...library.catalog import Pitch
 from ...library.speaking import unit_name
 from ...practice.items import ItemRef
+from ...scoring.results import score_text
 from ...scoring.tokens import count_words
 from ..widgets.practice_clock import PracticeClock
 from ..widgets.title_bar import TitleBar
@@ -153,11 +154,11 @@ class ReciteScreen(CutScreen):
         )
         previous_best = self.trainer.practice_log.best(self.ref, before=attempt_id) if attempt_id else None
         if not self.is_attached:  # the rep left while it was scoring: keep the attempt, say the score
-            self.trainer.notify(f"Scored {result.score:.0f} ({result.tier}).", title=self.version.title)
+            self.trainer.notify(f"Scored {score_text(result.score)} ({result.tier}).", title=self.version.title)
             return
         self._reset_button()
         if self.app.screen is not self:  # the rep left (or opened help) while scoring: do not jump screens
-            self.notify(f"Scored {result.score:.0f} ({result.tier}).", title=self.version.title)
+            self.notify(f"Scored {score_text(result.score)} ({result.tier}).", title=self.version.title)
             return
         # While the results cover this screen, the text box is hidden: Textual lays out the screen underneath
         # again when the results appear, and wrapping a long attempt there would delay them.

@@ -7,13 +7,10 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widgets import DataTable
 
+from ...scoring.results import score_text
 from ...team.session import Standing
 
 COLUMNS: tuple[tuple[str, int], ...] = (("#", 2), ("Rep", 10), ("Turns", 5), ("Total", 5), ("Avg", 3), ("Best", 4))
-
-
-def score_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}"
 
 
 class Scoreboard(DataTable[Content]):
@@ -43,8 +40,8 @@ class Scoreboard(DataTable[Content]):
                 f"▶{standing.rank}" if on_turn else str(standing.rank),
                 standing.rep,
                 str(standing.turns),
-                f"{standing.total:.0f}",
-                f"{standing.average:.0f}" if standing.scored else "—",
+                score_text(standing.total),
+                score_text(standing.average) if standing.scored else "—",
                 score_text(standing.best),
             )
             self.add_row(*(Content.styled(cell, style) for cell in cells), key=standing.rep)
