@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -31,6 +32,8 @@ class TrainerApp(App[None]):
     ``clock`` returns seconds (monotonic) and ``now`` the wall time for the practice log; tests pass frozen
     ones so timers and snapshots are stable.
     ``log`` is where attempts go (in memory by default). ``config_dir`` overrides where preferences live.
+    ``cursor_blink=False`` keeps text cursors still: tests pass it so a snapshot never catches the cursor
+    half-way through a blink.
     """
 
     TITLE = "Pitch Trainer"
@@ -61,6 +64,7 @@ class TrainerApp(App[None]):
         config_dir: Path | None = None,
         seed: int | None = None,
         tune_gc: bool = False,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         if not isinstance(library, Library):
@@ -83,6 +87,16 @@ class TrainerApp(App[None]):
         self.config_dir = config_dir
         self.seed = seed  # shuffling seed; None means a new order every time
         self._tune_gc = tune_gc
+        self.cursor_blink = cursor_blink
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A text box gaining focus starts blinking; stop it here when the app was made without blinking."""
+        if self.cursor_blink:
+            return
+        from textual.widgets import Input, TextArea  # not at start-up: the home screen has no text box
+
+        if isinstance(event.widget, Input | TextArea):
+            event.widget.cursor_blink = False
 
     def action_switch_rep(self, required: bool = False) -> None:
         from .screens.rep_picker import RepPicker
