@@ -58,8 +58,9 @@ def result_content(turn: TeamTurn, result: TurnResult, next_rep: str | None) -> 
     score = score_text(result.score)
     detail = result.headline.removeprefix(f"{score} · ")
     mark = ("✔ Passed", "bold $text-success") if result.passed else ("✘ Not yet", "bold $text-error")
+    late = ("  ·  late: answered after time was up", "bold $text-warning") if turn.late else ""
     lines = [Content.assemble((f"{turn.rep}  ", "bold"), (score, "bold $text-accent"), "  ", mark,
-                              (f"  ·  {detail}" if detail != score else "", "$text-muted"))]
+                              (f"  ·  {detail}" if detail != score else "", "$text-muted"), late)]
     if result.fixes:
         lines.append(Content.assemble(("Fix first: ", "bold"), " ".join(result.fixes[0].split())))
     follow = (f"Next: {next_rep} — press ctrl+n or enter." if next_rep
