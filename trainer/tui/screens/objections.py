@@ -47,8 +47,16 @@ class ObjectionsScreen(TrainerScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Check answer"),
         Binding("ctrl+n", "next_card", "Next card"),
-        Binding("ctrl+b", "previous_card", "Prev card"),
+        Binding("ctrl+b", "previous_card", "Prev card", show=False),  # the footer must fit 80 columns; F1 lists it
         Binding("ctrl+o", "toggle_shuffle", "Shuffle"),
+        # After checking, focus is on the rating buttons, which ignore these keys: they scroll the feedback, so
+        # the approved answer can be read on a small terminal without a mouse.
+        Binding("down", "scroll_feedback('down')", "Scroll down", show=False),
+        Binding("up", "scroll_feedback('up')", "Scroll up", show=False),
+        Binding("pagedown", "scroll_feedback('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll_feedback('page_up')", "Page up", show=False),
+        Binding("end", "scroll_feedback('end')", "To the approved answer", show=False),
+        Binding("home", "scroll_feedback('home')", "To the score", show=False),
         *(
             Binding(str(number), f"rate('{rating}')", rating.capitalize(), show=False)
             for number, rating in enumerate(RATINGS, 1)
@@ -95,9 +103,14 @@ class ObjectionsScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Objection cards"
+        self.query_one("#card-feedback").can_focus = True  # tab reaches it too
         self.query_one("#card-yours").border_title = "Your answer"
         self.query_one("#card-approved").border_title = "Approved answer"
         self._show_card()
+
+    def action_scroll_feedback(self, how: str) -> None:
+        if self.answered is not None:
+            getattr(self.query_one("#card-feedback", VerticalScroll), f"scroll_{how}")()
 
     # --- showing ---------------------------------------------------------------------------------
 
