@@ -409,3 +409,20 @@ async def test_the_board_counts_answered_and_skipped_turns_apart(
         row = dict(zip(labels, (str(cell) for cell in board.get_row("ann")), strict=True))
         assert (row["Ans"], row["Skip"]) == ("1", "1")
         assert row["Avg"] == row["Total"]  # Avg = Total / answered turns, as the board shows them
+
+
+async def test_an_unticked_box_in_setup_looks_empty(team_app, store: PracticeStore) -> None:
+    store.add_rep("bob")
+    app = team_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("s")
+        setup = await wait_for_screen(pilot, TeamSetupScreen)
+        for box in setup.query(Checkbox):
+            drawn = box.render().plain  # type: ignore[union-attr]
+            assert ("X" in drawn) == box.value, (box.id, box.value, drawn)
+        unticked = setup.query_one("#known-0", Checkbox)
+        assert not unticked.value
+        unticked.value = True
+        await pilot.pause()
+        assert "X" in unticked.render().plain  # type: ignore[union-attr]

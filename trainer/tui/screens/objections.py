@@ -15,6 +15,7 @@ from ...practice.cards import Card, Deck, all_cards, categories
 from ...practice.log import RATINGS, Rating
 from ...scoring.results import score_text
 from ..widgets.rating_bar import RatingBar
+from ..widgets.tick_box import TickBox
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
@@ -82,7 +83,7 @@ class ObjectionsScreen(TrainerScreen):
                          id="product-filter", compact=True, allow_blank=True)
             yield Select([(c, c) for c in categories(self.deck.cards)], prompt="All categories",
                          id="category-filter", compact=True)
-            yield Checkbox("Shuffle", id="shuffle", compact=True)
+            yield TickBox("Shuffle", id="shuffle", compact=True)
             yield Static(id="card-position")
         yield Static(id="card-objection")
         with Vertical(id="card-answering"):
