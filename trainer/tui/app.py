@@ -206,6 +206,15 @@ class TrainerApp(App[None]):
             self.practice_log = SessionLog(now=self.now)
 
 
+    def show_product(self, product: str) -> None:
+        """Back to the home screen with the product's node under the cursor (from the command palette)."""
+        from .screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.show_product(product)
+
     def open_item(self, ref: ItemRef, mode: str = "study") -> None:
         """Show ``ref`` (from the home tree, "practise next" or the command palette)."""
         from .navigation import screen_for

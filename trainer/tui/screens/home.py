@@ -177,6 +177,16 @@ class HomeScreen(TrainerScreen):
             product = self._highlighted.product or None
         self.app.push_screen(DrillsScreen(product=product))
 
+    def show_product(self, product: str) -> None:
+        """Put the tree's cursor on ``product`` (expanded) and focus the tree."""
+        tree = self.query_one(LibraryTree)
+        node = next((n for n in tree.root.children if n.data == Group("product", product)), None)
+        if node is not None:
+            node.expand()
+            tree.move_cursor(node)
+            tree.scroll_to_node(node)
+        tree.focus()
+
     def action_focus_next_up(self) -> None:
         options = self.query_one("#next-up", OptionList)
         options.focus()
