@@ -107,7 +107,7 @@ def test_fillers_cost_less_than_other_extra_words() -> None:
     script = "Acme widgets warn you days before they fail."
     with_fillers = score_recitation(script, "Acme widgets, um, warn you, you know, days before they fail.")
     with_words = score_recitation(script, "Acme widgets, big, warn you, red cars, days before they fail.")
-    assert with_fillers.counts.filler == 3 and with_fillers.counts.extra == 0
+    assert with_fillers.counts.filler == 2 and with_fillers.counts.extra == 0  # "um" and "you know"
     assert with_words.counts.extra == 3 and with_words.counts.filler == 0
     assert with_words.score < with_fillers.score < 100.0
 
@@ -330,6 +330,15 @@ def test_a_two_word_filler_is_named_whole() -> None:
     result = score_recitation(script, "Our valves, you know, warn you days before they fail, you know, so um repairs "
                                       "happen in planned stops.")
     assert any('"you know" ×2' in fix for fix in result.fixes), result.fixes
+
+
+def test_a_two_word_filler_counts_once() -> None:
+    script = "Our valves warn you days before they fail."
+    one = score_recitation(script, "Our valves, um, warn you days before they fail.")
+    two_words = score_recitation(script, "Our valves, you know, warn you days before they fail.")
+    chinese = score_recitation("云迹能提前几天预警。", "云迹那个能提前几天预警。")
+    assert (one.counts.filler, two_words.counts.filler, chinese.counts.filler) == (1, 1, 1)
+    assert two_words.score == one.score  # one filler costs the same however many tokens it has
 
 
 def test_a_chinese_filler_is_named_whole() -> None:

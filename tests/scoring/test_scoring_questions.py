@@ -121,3 +121,10 @@ def test_to_dict_is_json_ready() -> None:
         "passed",
     } <= set(data)
     assert json.loads(json.dumps(classify_question("Why?").to_dict()))["kind"] == "open"
+
+
+def test_an_open_verdict_does_not_repeat_the_reason() -> None:
+    """Screens show the verdict and then the reason: the verdict must not contain the reason again."""
+    result = score_question("Tell me about your approval process for maintenance.", **DRILL)  # type: ignore[arg-type]
+    assert result.reason not in result.verdict
+    assert result.reason[result.reason.index('"'):] not in result.verdict

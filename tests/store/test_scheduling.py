@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from trainer.store import NewAttempt, PracticeStore
 from trainer.library.item_ref import ItemRef
+from trainer.store import NewAttempt, PracticeStore
 from trainer.store.database import ScheduledItem
 from trainer.store.scheduling import AGAIN, EASY, GOOD, HARD, rating_for_score
 

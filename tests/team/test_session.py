@@ -122,3 +122,30 @@ def test_a_session_needs_reps_and_items(make_library: LibraryFactory) -> None:
         SessionConfig(name="x", roster=())
     with pytest.raises(ValueError, match="nothing to deal"):
         TeamSession(SessionConfig(name="x", roster=("ann",)), [])
+
+
+def test_an_answer_after_time_is_up_is_marked_late_everywhere(session: TeamSession) -> None:
+    on_time = session.submit(answer_for(session, good=True), elapsed_seconds=60)
+    late = session.submit(answer_for(session, good=True), elapsed_seconds=61.5)
+    assert not on_time.late and late.late
+    record = session.to_record()
+    assert [t["late"] for t in record["turns"]] == [False, True]
+    turn_rows = to_markdown(record).split("## Turns")[1].splitlines()
+    assert "late" in next(line for line in turn_rows if line.startswith("| 2 |"))
+    assert "late" not in next(line for line in turn_rows if line.startswith("| 1 |"))
+    assert "late" in to_html(record) and "late" in to_csv(record).splitlines()[0]
+
+
+def test_a_skipped_turn_is_not_counted_as_an_answered_turn(session: TeamSession) -> None:
+    session.submit(answer_for(session, good=True))  # ann
+    session.skip()  # bob passes
+    session.submit(answer_for(session, good=True))  # cy
+    session.skip()  # ann passes in round 2
+    ann = next(s for s in session.scoreboard() if s.rep == "ann")
+    assert (ann.scored, ann.skipped) == (1, 1)
+    assert ann.average == ann.total  # one answered turn: the average is its score
+    markdown = to_markdown(session.to_record())
+    assert "| rank | rep | answered | skipped | total | average | best |" in markdown
+    ranking = markdown.split("## Key points")[0].splitlines()
+    ann_row = next(line for line in ranking if "| ann |" in line)
+    assert ann_row.split("|")[3:5] == [" 1 ", " 1 "], ann_row

@@ -220,10 +220,12 @@ AppFactory = Callable[..., TrainerApp]
 
 @pytest.fixture
 def make_app(library: Library, clock: FrozenClock) -> AppFactory:
-    """``make_app()`` builds the app on the fixed library with the frozen clock and a fresh session log."""
+    """``make_app()`` builds the app on the fixed library with the frozen clock and a fresh session log; text
+    cursors do not blink, so pictures do not depend on when they are taken."""
 
     def make(lib: Library | Path | None = None, **kwargs: object) -> TrainerApp:
-        options: dict[str, object] = {"clock": clock, "log": SessionLog(), "seed": 7, "rep": "ann"}
+        options: dict[str, object] = {"clock": clock, "log": SessionLog(), "seed": 7, "rep": "ann",
+                                      "cursor_blink": False}
         options.update(kwargs)
         return TrainerApp(lib if lib is not None else library, **options)  # type: ignore[arg-type]
 

@@ -70,3 +70,15 @@ async def test_next_drill_and_try_again(make_app) -> None:
         await ask(pilot, screen, "Did the line stop for more than ten hours last quarter?")
         assert screen.checked.passed  # type: ignore[union-attr]
         assert [a.ref.id for a in app.practice_log.attempts()] == ["who-signs", "downtime"]
+
+
+async def test_an_open_question_on_target_says_each_sentence_once(make_app) -> None:
+    """The verdict and the reason are two sentences; the reason must not be repeated inside the verdict."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_drills(pilot)
+        await ask(pilot, screen, "Tell me about your approval process for purchase orders.")
+        verdict = static_text(screen, "#drill-verdict")
+        assert "✘ Open" in verdict and "✔ On target" in verdict
+        reason = screen.checked.reason  # type: ignore[union-attr]
+        assert verdict.count(reason[reason.index('"'):]) == 1, verdict

@@ -107,7 +107,8 @@ async def test_progress_screen_lists_history_and_weak_phrases(make_app, tmp_path
         progress = await wait_for_screen(pilot, ProgressScreen)
         table = progress.query_one(DataTable)
         assert table.row_count == 1
-        assert table.get_row_at(0)[:2] == ["Acme core pitch — 30s", "pitch"]
+        row = table.get_row_at(0)
+        assert (row[0], row[-1]) == ("Acme core pitch — 30s", "pitch")
         text = screen_text(progress)
         assert "This week 1 attempt" in text
         assert "two-week trial — missed 1×" in text
@@ -141,3 +142,35 @@ async def test_a_served_session_asks_who_is_practising_first(make_app, tmp_path:
         await pilot.press(*"dana", "enter")
         await wait_for_screen(pilot, HomeScreen)
         assert app.rep == "dana"
+
+
+async def test_at_120x40_the_scores_show_beside_the_item_and_its_own_missed_phrases(make_app, tmp_path: Path) -> None:
+    from trainer.store.attempts import NewAttempt
+
+    store = PracticeStore(tmp_path / "practice.sqlite3")
+    long_title = "Acme core pitch — 30s"
+    store.record(NewAttempt(rep="ann", kind="objection", item_id="too-expensive", product="acme", score=40.0,
+                            tier="Keep practising", attempt_text="…",
+                            breakdown={"key_points": [{"point": "total cost of ownership", "covered": False}]}))
+    app = make_app(log=None, store=store, rep="ann")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await recite(pilot, WEAK)  # misses "two-week trial"; the newest item, so it is selected
+        await pilot.press("b")
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("p")
+        progress = await wait_for_screen(pilot, ProgressScreen)
+        table = progress.query_one(DataTable)
+        visible_right = table.region.right
+        x = table.region.x - int(table.scroll_x)
+        for column in table.ordered_columns:
+            right = x + column.get_render_width(table)
+            if str(column.label) in ("last", "best", "tier"):
+                assert right <= visible_right, f"{column.label} is hidden behind the detail panel"
+            x = right
+        assert table.get_row_at(0)[0] == long_title
+        item_panel = static_text(progress, "#progress-item-missed")
+        assert "two-week trial" in item_panel and "total cost of ownership" not in item_panel
+        await pilot.press("down")  # the objection
+        await pilot.pause()
+        item_panel = static_text(progress, "#progress-item-missed")
+        assert "total cost of ownership" in item_panel and "two-week trial" not in item_panel

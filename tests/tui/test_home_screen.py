@@ -207,3 +207,23 @@ async def test_a_corrupt_or_unknown_theme_preference_falls_back_to_the_default(m
         await pilot.pause()
         assert app.theme == default
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_palette_finds_a_product_and_shows_it_in_the_library(make_app) -> None:
+    from trainer.tui.widgets.library_tree import Group, LibraryTree
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("o")  # from another screen: the product opens on the home screen
+        await wait_for_screen(pilot, ObjectionsScreen)
+        await pilot.press("ctrl+p")
+        await wait_for_screen(pilot, CommandPalette)
+        await pilot.press(*"yun")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        home = await wait_for_screen(pilot, HomeScreen)
+        await pilot.pause()
+        tree = home.query_one(LibraryTree)
+        assert tree.cursor_node is not None and tree.cursor_node.data == Group("product", "yun")
+        assert tree.has_focus

@@ -113,3 +113,24 @@ async def test_opening_one_objection_starts_the_deck_on_it(make_app) -> None:
         app.open_item(ItemRef("objection", "acme", "no-time"))
         screen = await wait_for_screen(pilot, ObjectionsScreen)
         assert "We have no time" in screen_text(screen)
+
+
+async def test_at_80x24_the_feedback_scrolls_by_keyboard_to_the_approved_answer(make_app) -> None:
+    """Focus sits on the rating buttons after checking; the arrow and page keys still scroll the feedback."""
+    from textual.containers import VerticalScroll
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cards(pilot)
+        await answer(pilot, screen, " ".join(["Downtime for one hour costs more than the widget itself."] * 6))
+        feedback = screen.query_one("#card-feedback", VerticalScroll)
+        assert feedback.max_scroll_y > 0, "the feedback fits: nothing to test at this size"
+        await pilot.press("down", "down")
+        await pilot.pause(0.3)
+        assert feedback.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause(0.3)
+        approved = screen.query_one("#card-approved")
+        assert feedback.region.contains_region(approved.region.intersection(feedback.region)) and \
+            approved.region.bottom <= feedback.region.bottom
+        assert feedback.can_focus  # tab reaches it too

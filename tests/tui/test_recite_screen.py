@@ -204,3 +204,20 @@ async def test_leaving_while_scoring_stays_where_the_rep_went(make_app, monkeypa
         assert isinstance(app.screen, HomeScreen)
         await wait_for(pilot, lambda: app.practice_log.attempts())
         assert any(str(n.message).startswith("Scored") for n in app._notifications)
+
+
+async def test_the_header_and_the_result_count_the_same_words(make_app) -> None:
+    """ "two-week" and "$10,000" are counted the way the scorer counts them, before and after submitting."""
+    from conftest import V2_30S_TEXT
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        recite = await open_recite(pilot)
+        header_total = static_text(recite, "#word-count").split("/")[1].split()[0]
+        recite.query_one(TextArea).text = V2_30S_TEXT
+        await wait_for(pilot, lambda: not static_text(recite, "#word-count").startswith("0 /"))
+        said = static_text(recite, "#word-count").split("/")[0].strip()
+        results = await submit(pilot, V2_30S_TEXT)
+        counts = results.result.counts  # type: ignore[attr-defined]
+        assert f"of {counts.reference_words} words" in static_text(results, "#summary")
+        assert header_total == said == str(counts.reference_words)

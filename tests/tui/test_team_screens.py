@@ -380,3 +380,51 @@ def test_a_dealt_turn_says_what_to_do_but_never_shows_the_pitch_words(library: L
         assert "warn you days before they fail" not in text
     drill = item_content(pool[-1], library).plain
     assert "Goal: Find out who signs off" in drill and "Coach: Find out who signs before" in drill
+
+
+async def test_an_answer_after_time_is_up_says_late(team_app, library: Library, store: PracticeStore,
+                                                    clock: FrozenClock) -> None:
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, new_session(library, store, seconds=60))
+        countdown = screen.query_one(Countdown)
+        clock.advance(61)
+        countdown.tick()
+        await answer(pilot, screen, screen.turn.item.objection.answer)  # type: ignore[union-attr]
+        assert screen.turn.late  # type: ignore[union-attr]
+        assert "late" in static_text(screen, "#ts-result")
+
+
+async def test_the_board_counts_answered_and_skipped_turns_apart(
+    team_app, library: Library, store: PracticeStore
+) -> None:
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, new_session(library, store, roster=("ann", "bob"), rounds=2))
+        await answer(pilot, screen, screen.turn.item.objection.answer)  # type: ignore[union-attr]  # ann
+        await pilot.press("ctrl+n", "ctrl+l")  # bob passes
+        await wait_for(pilot, lambda: screen.turn is not None and screen.turn.rep == "ann")
+        await pilot.press("ctrl+l")  # ann passes in round 2
+        await wait_for(pilot, lambda: screen.turn is not None and screen.turn.rep == "bob")
+        board = screen.query_one("#scoreboard", Scoreboard)
+        labels = [str(column.label) for column in board.columns.values()]
+        row = dict(zip(labels, (str(cell) for cell in board.get_row("ann")), strict=True))
+        assert (row["Ans"], row["Skip"]) == ("1", "1")
+        assert row["Avg"] == row["Total"]  # Avg = Total / answered turns, as the board shows them
+
+
+async def test_an_unticked_box_in_setup_looks_empty(team_app, store: PracticeStore) -> None:
+    store.add_rep("bob")
+    app = team_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("s")
+        setup = await wait_for_screen(pilot, TeamSetupScreen)
+        for box in setup.query(Checkbox):
+            drawn = box.render().plain  # type: ignore[union-attr]
+            assert ("X" in drawn) == box.value, (box.id, box.value, drawn)
+        unticked = setup.query_one("#known-0", Checkbox)
+        assert not unticked.value
+        unticked.value = True
+        await pilot.pause()
+        assert "X" in unticked.render().plain  # type: ignore[union-attr]

@@ -52,6 +52,7 @@ def test_trainer_opens_a_pitch_in_a_real_terminal(library_root: Path, tmp_path: 
     command = " ".join([
         "env", "-u", "COLUMNS", "-u", "LINES",  # set by the test runner; Textual would obey them over tmux
         f"TRAINER_CONFIG_DIR={shlex.quote(str(tmp_path / 'config'))}",
+        f"TRAINER_DB={shlex.quote(str(tmp_path / 'practice.sqlite3'))}",  # never the developer's own history
         shlex.quote(sys.executable), "-m", "trainer", "--library", shlex.quote(str(library_root)),
     ])
     try:

@@ -100,7 +100,9 @@ class SessionLog:
         parts = [f"practised {_ago(self.now() - attempt.at)}"]
         score = self.last_score(attempt.ref)
         if score is not None:
-            parts.append(f"last score {score:.0f}")
+            from ..scoring.results import score_text  # the one rounding rule; the scorer loads on first use
+
+            parts.append(f"last score {score_text(score)}")
         if attempt.rating is not None:
             parts.append(f"rated {attempt.rating}")
         return " · ".join(parts)

@@ -96,7 +96,7 @@ class EngineScorers:
     """Scores with :mod:`trainer.scoring`, imported on first use so opening a scenario stays fast."""
 
     def pitch(self, turn: Turn, response: str, elapsed_seconds: float | None) -> TurnResult:
-        from ..scoring import score_recitation
+        from ..scoring import score_recitation, score_text
 
         assert turn.cut is not None
         result = score_recitation(
@@ -107,17 +107,18 @@ class EngineScorers:
         )
         score = float(result.score)
         return TurnResult(
-            turn, response, score, score >= PASS_SCORE, f"{score:.0f} · {result.tier}", tuple(result.fixes), result
+            turn, response, score, score >= PASS_SCORE, f"{score_text(score)} · {result.tier}", tuple(result.fixes),
+            result,
         )
 
     def objection(self, turn: Turn, response: str) -> TurnResult:
-        from ..scoring import score_answer
+        from ..scoring import score_answer, score_text
 
         assert turn.objection is not None
         item = turn.objection
         result = score_answer(item.answer, item.key_points, response, objection=item.objection)
         covered = sum(1 for point in result.key_points if point.covered)
-        headline = f"{float(result.score):.0f} · {covered}/{len(item.key_points)} key points"
+        headline = f"{score_text(result.score)} · {covered}/{len(item.key_points)} key points"
         return TurnResult(
             turn, response, float(result.score), bool(result.passed), headline, tuple(result.fixes), result
         )

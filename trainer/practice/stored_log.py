@@ -26,6 +26,13 @@ _REASONS = {"changed": "the words changed", "overdue": "overdue", "due": "due no
 _ACTIVITY = {"pitch": "recited", "objection": "answered", "drill": "drilled", "scenario": "played"}
 
 
+def score_text(score: float) -> str:
+    """The one rounding rule for shown scores (half up), imported on first use like :func:`tier_for`."""
+    from ..scoring.results import score_text as shown
+
+    return shown(score)
+
+
 def tier_for(score: float) -> str:
     """The scorer's tiers, imported on first use: the scorer is not needed to start the app."""
     from ..scoring import tier_for as scoring_tier
@@ -121,7 +128,7 @@ class StoreLog:
             ref = item.ref
             reason = _REASONS[item.reason]
             if item.last_score is not None:
-                reason += f" · last score {item.last_score:.0f}"
+                reason += f" · last score {score_text(item.last_score)}"
             suggestions.append(NextUp(ref, reason, item.last_score))
             seen.add(ref)
         for attempt in reversed(self._touched.values()):
@@ -129,7 +136,7 @@ class StoreLog:
                 activity = "memorized" if attempt.score is None else _ACTIVITY[attempt.ref.kind]
                 reason = f"{activity} {_ago(self.now() - attempt.at)}"
                 if attempt.score is not None:
-                    reason += f" · score {attempt.score:.0f}"
+                    reason += f" · score {score_text(attempt.score)}"
                 suggestions.append(NextUp(attempt.ref, reason, attempt.score))
                 seen.add(attempt.ref)
         for item in due:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich.table import Table
 
 from ..library.catalog import Library
+from ..scoring.results import score_text
 from ..store.attempts import Attempt
 from ..store.scheduling import RATING_NAMES, DueItem
 
@@ -32,7 +33,7 @@ def render_history(attempts: Sequence[Attempt], *, show_rep: bool = False) -> Ta
             attempt.kind,
             item_label(attempt.kind, attempt.item_id, attempt.cut),
             f"v{attempt.version}" if attempt.version else "",
-            f"{attempt.score:.0f}",
+            score_text(attempt.score),
             attempt.tier,
             RATING_NAMES.get(attempt.rating or 0, ""),
         ]
@@ -52,7 +53,7 @@ def render_due(items: Sequence[DueItem], library: Library) -> Table | str:
             item.ref.kind,
             item.ref.product,
             item_label(item.ref.kind, item.ref.id, item.ref.cut),
-            "" if item.last_score is None else f"{item.last_score:.0f}",
+            score_text(item.last_score, missing=""),
             "" if item.due_at is None else _when(item.due_at),
         )
     return table

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..library.item_ref import ItemRef
+from ..scoring.results import score_text
 from ..team.progress import Cell, TeamTable
 
 STATUS_STYLE = {"ok": "green", "due": "yellow", "overdue": "bold red", "changed": "magenta", "new": "dim"}
@@ -15,7 +16,7 @@ STATUS_STYLE = {"ok": "green", "due": "yellow", "overdue": "bold red", "changed"
 def _cell(cell: Cell) -> Text:
     if cell.attempts == 0:
         return Text("—", style="dim")
-    best = f"{cell.best:.0f}" if cell.best is not None else "?"
+    best = score_text(cell.best, missing="?")
     return Text.assemble(best, " ", (cell.status if cell.status != "ok" else "✓", STATUS_STYLE[cell.status]))
 
 
@@ -33,7 +34,8 @@ def render_team(
     ready.append(", ".join(f"{rep} {table.readiness(rep):.0%}" for rep in table.reps))
     parts: list[RenderableType] = [grid, Text(""), ready]
     if weakest:
-        parts.append(Text("Weakest items: " + "; ".join(f"{table.label(i)} ({avg:.0f})" for i, avg, _ in weakest)))
+        listed = "; ".join(f"{table.label(i)} ({score_text(avg)})" for i, avg, _ in weakest)
+        parts.append(Text("Weakest items: " + listed))
     if points:
         parts.append(Text("Most missed: " + "; ".join(f"{p} ({n}×)" for p, n in points)))
     return Group(*parts)

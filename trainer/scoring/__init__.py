@@ -23,9 +23,11 @@ from .results import (
     RecitationResult,
     SectionResult,
     WordResult,
+    score_text,
     tier_for,
+    whole_score,
 )
-from .tokens import Token, normalize_text, tokenize
+from .tokens import Token, count_words, normalize_text, tokenize
 from .tokens import clear_caches as _clear_token_caches
 
 
@@ -52,10 +54,13 @@ __all__ = [
     "WordResult",
     "classify_question",
     "clear_caches",
+    "count_words",
     "normalize_text",
     "score_answer",
     "score_question",
     "score_recitation",
+    "score_text",
     "tier_for",
     "tokenize",
+    "whole_score",
 ]

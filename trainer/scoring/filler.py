@@ -1,7 +1,8 @@
 """Filler words: reported apart from other extra words and charged less.
 
 Why only extras: "like" or "actually" in the script are real words; a filler is a word the rep added.
-Two-word fillers ("you know", 那个) count when both words are extra and adjacent.
+Two-word fillers ("you know", 那个) count when both words are extra and adjacent, and count once: a rep who
+said "you know" said one filler, not two.
 """
 
 from __future__ import annotations
@@ -47,6 +48,17 @@ def filler_flags(
             is_filler = not before or before[-1] in _SENTENCE_END
         flags.append(is_filler)
     return flags
+
+
+def second_of_pair(extra_positions: Sequence[int], norms: Sequence[str], flags: Sequence[bool]) -> list[bool]:
+    """For each extra position, whether it ends a two-word filler begun by the extra word just before it.
+
+    Counting fillers skips these words, so "you know" is one filler however it is split into tokens.
+    """
+    filler_at = {j for j, flag in zip(extra_positions, flags, strict=True) if flag}
+    return [
+        j in filler_at and j - 1 in filler_at and (norms[j - 1], norms[j]) in FILLER_PAIRS for j in extra_positions
+    ]
 
 
 def is_filler_word(norm: str) -> bool:

@@ -325,6 +325,7 @@ def score_question(
 
 
 def _verdict(kind: QuestionClass, on_target: bool, too_close: bool, goal: str) -> str:
+    """One sentence of judgement; why the question is open or closed is ``kind.reason``, shown beside it."""
     if too_close:
         return "That is the open question to avoid — turn it into a closed one."
     if kind.closed and on_target:
@@ -332,5 +333,5 @@ def _verdict(kind: QuestionClass, on_target: bool, too_close: bool, goal: str) -
     if kind.closed:
         return f"Closed, but off target — aim it at: {goal}"
     if on_target:
-        return f"On target, but {kind.reason[0].lower()}{kind.reason[1:]}"
+        return "On target, but not a closed question — make it one the customer answers in a word."
     return f"Neither closed nor on target — aim it at: {goal}"

@@ -46,7 +46,7 @@ from .align import (
     align,
     near_eligible,
 )
-from .filler import filler_flags
+from .filler import filler_flags, second_of_pair
 from .fixes import NEGATORS, recitation_fixes
 from .key_phrases import FOUND_THRESHOLD, AttemptText, PhraseRef, locate_phrases
 from .pace import measure_pace
@@ -153,7 +153,9 @@ def score_recitation(
     ref = prepare(tuple((s.name, s.text, tuple(s.key_phrases)) for s in sections), tuple(key_phrases))
     att_norms, att_starts, att_ends = scan(attempt)
     al = align(ref.norms, ref.ids, ref.near, ref.vocab, att_norms)
-    flags = filler_flags([j for j, _ in al.extras], att_norms, att_starts, attempt)
+    extra_positions = [j for j, _ in al.extras]
+    flags = filler_flags(extra_positions, att_norms, att_starts, attempt)
+    pair_ends = second_of_pair(extra_positions, att_norms, flags)
     extras = tuple(
         ExtraWord(attempt[att_starts[j] : att_ends[j]], att_starts[j], att_ends[j], bw, f)
         for (j, bw), f in zip(al.extras, flags, strict=True)
@@ -167,7 +169,7 @@ def score_recitation(
     section_results, totals = [], [0.0, 0.0, 0.0]  # credit, weight, penalty
     all_counts = [0] * 8
     for s, (a, b) in enumerate(ref.bounds):
-        own = [e for e, where in zip(extras, extra_section, strict=True) if where == s]
+        own = [(e, joined) for e, joined, where in zip(extras, pair_ends, extra_section, strict=True) if where == s]
         credit, weight, counts = _section_credit(al, a, b, ref.key_by_section[s], own)
         penalty = EXTRA_PENALTY * counts.extra + FILLER_PENALTY * counts.filler
         moved_here = sum(1 for i in al.moved if a <= i < b)
@@ -224,8 +226,10 @@ def _section_credit(
     a: int,
     b: int,
     key_idx: Sequence[int],
-    extras: Sequence[ExtraWord],
+    extras: Sequence[tuple[ExtraWord, bool]],
 ) -> tuple[float, float, Counts]:
+    """Credit, weight and counts of the script words ``a:b``; ``extras`` pairs each extra word said there with
+    whether it ends a two-word filler (counted with the word before it, not again)."""
     seg = al.codes[a:b]
     matched, near, subst, missed = (seg.count(c) for c in (MATCHED, NEAR, SUBSTITUTED, MISSED))
     moved = sum(1 for i in al.moved if a <= i < b)
@@ -233,8 +237,9 @@ def _section_credit(
     credit -= moved * (CREDIT[MATCHED] - MOVED_CREDIT)
     credit += (KEY_WEIGHT - 1) * sum(_word_credit(al, i) for i in key_idx)
     weight = (b - a) + (KEY_WEIGHT - 1) * len(key_idx)
-    fillers = sum(1 for e in extras if e.filler)
-    return credit, weight, Counts(b - a, matched, near, subst, missed, len(extras) - fillers, fillers, moved)
+    filler_words = sum(1 for e, _ in extras if e.filler)
+    fillers = sum(1 for e, joined in extras if e.filler and not joined)
+    return credit, weight, Counts(b - a, matched, near, subst, missed, len(extras) - filler_words, fillers, moved)
 
 
 def _key_phrases(

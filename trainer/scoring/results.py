@@ -7,6 +7,7 @@ faster than a frozen dataclass, while still being immutable with named fields.
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from typing import Any, NamedTuple
 
@@ -17,6 +18,20 @@ TIERS: tuple[tuple[str, float], ...] = (
     ("Bronze", 50.0),
     ("Keep practising", 0.0),
 )
+
+
+def whole_score(score: float) -> int:
+    """A score as the whole number everyone sees, rounded half up: 70.5 → 71, 70.4 → 70.
+
+    One rule for the app, the CLI and the reports, so the same attempt never reads 71 in one place and 70 in
+    another (Python's own ``round`` and ``:.0f`` round half to even: 70.5 → 70 but 71.5 → 72).
+    """
+    return math.floor(score + 0.5)
+
+
+def score_text(score: float | None, missing: str = "—") -> str:
+    """:func:`whole_score` as text; ``missing`` when there is no score yet."""
+    return missing if score is None else str(whole_score(score))
 
 
 def tier_for(score: float) -> str:

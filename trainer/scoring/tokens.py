@@ -154,6 +154,15 @@ def _cn_run_end(i: int, raws: list[str], starts: list[int], ends: list[int]) -> 
     return j
 
 
+def count_words(text: str) -> int:
+    """How many words (CJK: characters) the scorer compares in ``text``.
+
+    The recite screen counts with this while the rep types, so its "N / M words" agrees with the result's
+    "of M words": "two-week" is two words, "twenty five" one number, "we're" two words.
+    """
+    return len(scan(text)[0])
+
+
 def scan(text: str) -> tuple[list[str], list[int], list[int]]:
     """Comparison forms and spans of all tokens in ``text``: ``(norms, starts, ends)``."""
     parts = (_ASCII_TOKEN_RE if text.isascii() else _TOKEN_RE).split(text)

@@ -13,6 +13,7 @@ import io
 from collections import Counter
 from typing import Any
 
+from ..scoring.results import score_text
 from ..store.export import csv_safe
 from .session import Standing, standings
 
@@ -28,6 +29,7 @@ TURN_COLUMNS = (
     "score",
     "passed",
     "skipped",
+    "late",
     "missed",
     "elapsed_seconds",
     "answer",
@@ -44,7 +46,14 @@ def _summary(record: dict[str, Any]) -> tuple[list[Standing], list[tuple[str, in
 
 
 def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}"
+    return score_text(value)
+
+
+def _turn_score(turn: dict[str, Any]) -> str:
+    """A turn's score as the reports print it: "skipped", or the score with "late" after time was up."""
+    if turn["skipped"]:
+        return "skipped"
+    return _score(turn["score"]) + (" (late)" if turn.get("late") else "")
 
 
 def _when(record: dict[str, Any]) -> str:
@@ -62,15 +71,19 @@ def to_markdown(record: dict[str, Any]) -> str:
         "",
         "## Ranking",
         "",
-        "| rank | rep | turns | total | average | best |",
-        "|---:|---|---:|---:|---:|---:|",
+        "| rank | rep | answered | skipped | total | average | best |",
+        "|---:|---|---:|---:|---:|---:|---:|",
     ]
-    out += [f"| {s.rank} | {s.rep} | {s.turns} | {s.total:.0f} | {s.average:.0f} | {_score(s.best)} |" for s in ranking]
+    out += [
+        f"| {s.rank} | {s.rep} | {s.scored} | {s.skipped} | {_score(s.total)} | {_score(s.average)} "
+        f"| {_score(s.best)} |"
+        for s in ranking
+    ]
     out += ["", "## Key points the team missed most", ""]
     out += [f"- {point} ({count}×)" for point, count in missed] or ["- none — well done"]
     out += ["", "## Turns", "", "| # | round | rep | item | score |", "|---:|---:|---|---|---:|"]
     for turn in turns:
-        score = "skipped" if turn["skipped"] else _score(turn["score"])
+        score = _turn_score(turn)
         title = turn["title"].replace("|", "\\|")
         out.append(f"| {turn['number']} | {turn['round']} | {turn['rep']} | {turn['kind']}: {title} | {score} |")
     return "\n".join(out) + "\n"
@@ -91,8 +104,9 @@ def to_html(record: dict[str, Any]) -> str:
     ranking, missed = _summary(record)
     e = html.escape
     rows = "".join(
-        f'<tr><td class="num">{s.rank}</td><td>{e(s.rep)}</td><td class="num">{s.turns}</td>'
-        f'<td class="num">{s.total:.0f}</td><td class="num">{s.average:.0f}</td>'
+        f'<tr><td class="num">{s.rank}</td><td>{e(s.rep)}</td>'
+        f'<td class="num">{s.scored}</td><td class="num">{s.skipped}</td>'
+        f'<td class="num">{_score(s.total)}</td><td class="num">{_score(s.average)}</td>'
         f'<td class="num">{_score(s.best)}</td></tr>'
         for s in ranking
     )
@@ -101,7 +115,7 @@ def to_html(record: dict[str, Any]) -> str:
     turn_rows = "".join(
         f'<tr{skipped if t["skipped"] else ""}><td class="num">{t["number"]}</td>'
         f'<td class="num">{t["round"]}</td><td>{e(t["rep"])}</td><td>{e(t["kind"])}: {e(t["title"])}</td>'
-        f'<td class="num">{"skipped" if t["skipped"] else _score(t["score"])}</td></tr>'
+        f'<td class="num">{_turn_score(t)}</td></tr>'
         for t in turns
     )
     return (
@@ -111,8 +125,9 @@ def to_html(record: dict[str, Any]) -> str:
         f"<h1>{e(config['name'])}</h1>\n"
         f'<p class="meta">Session {e(record["id"])} · {e(_when(record))} · product: {e(config["product"] or "all")}'
         f" · {config['rounds']} round(s) · {config['seconds_per_turn']} s per turn</p>\n"
-        '<h2>Ranking</h2>\n<table>\n<thead><tr><th class="num">rank</th><th>rep</th><th class="num">turns</th>'
-        '<th class="num">total</th><th class="num">average</th><th class="num">best</th></tr></thead>\n'
+        '<h2>Ranking</h2>\n<table>\n<thead><tr><th class="num">rank</th><th>rep</th>'
+        '<th class="num">answered</th><th class="num">skipped</th><th class="num">total</th>'
+        '<th class="num">average</th><th class="num">best</th></tr></thead>\n'
         f"<tbody>{rows}</tbody>\n</table>\n"
         f"<h2>Key points the team missed most</h2>\n<ul>{missed_items}</ul>\n"
         '<h2>Turns</h2>\n<table>\n<thead><tr><th class="num">#</th><th class="num">round</th><th>rep</th>'

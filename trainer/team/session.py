@@ -66,6 +66,7 @@ class TeamTurn:
     skipped: bool = False
     attempt_id: int | None = None
     elapsed_seconds: float | None = None
+    late: bool = False  # answered after the countdown ran out: still scored, but the report says so
 
     @property
     def done(self) -> bool:
@@ -98,6 +99,7 @@ class TeamTurn:
             "skipped": self.skipped,
             "missed": self.missed,
             "elapsed_seconds": self.elapsed_seconds,
+            "late": self.late,
             "answer": None if self.result is None else self.result.response,
         }
 
@@ -120,6 +122,9 @@ def missed_points(result: TurnResult) -> list[str]:
 
 @dataclass(frozen=True)
 class Standing:
+    """One rep's line on the scoreboard. ``turns`` counts every finished turn, ``scored`` the answered ones:
+    ``average`` is ``total / scored``, so boards and reports show answered and skipped turns apart."""
+
     rep: str
     rank: int
     turns: int
@@ -127,6 +132,10 @@ class Standing:
     total: float
     average: float
     best: float | None
+
+    @property
+    def skipped(self) -> int:
+        return self.turns - self.scored
 
 
 @dataclass
@@ -210,6 +219,7 @@ class TeamSession:
         if turn is None or result.turn != turn.item:
             raise ValueError("that result is not for the current turn")
         turn.result, turn.elapsed_seconds = result, elapsed_seconds
+        turn.late = elapsed_seconds is not None and elapsed_seconds > self.config.seconds_per_turn
         if self.store is not None:
             turn.attempt_id = self._store_attempt(turn, result).id
         self.save()
@@ -238,7 +248,7 @@ class TeamSession:
         last = self.turns[-1]
         if last.attempt_id is not None and self.store is not None:
             self.store.delete_attempt(last.attempt_id)
-        last.result, last.skipped, last.attempt_id, last.elapsed_seconds = None, False, None, None
+        last.result, last.skipped, last.attempt_id, last.elapsed_seconds, last.late = None, False, None, None, False
         self.save()
         return last
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -31,6 +32,8 @@ class TrainerApp(App[None]):
     ``clock`` returns seconds (monotonic) and ``now`` the wall time for the practice log; tests pass frozen
     ones so timers and snapshots are stable.
     ``log`` is where attempts go (in memory by default). ``config_dir`` overrides where preferences live.
+    ``cursor_blink=False`` keeps text cursors still: tests pass it so a snapshot never catches the cursor
+    half-way through a blink.
     """
 
     TITLE = "Pitch Trainer"
@@ -62,6 +65,7 @@ class TrainerApp(App[None]):
         seed: int | None = None,
         tune_gc: bool = False,
         drafts: bool = False,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         if not isinstance(library, Library):
@@ -86,6 +90,16 @@ class TrainerApp(App[None]):
         self.config_dir = config_dir
         self.seed = seed  # shuffling seed; None means a new order every time
         self._tune_gc = tune_gc
+        self.cursor_blink = cursor_blink
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A text box gaining focus starts blinking; stop it here when the app was made without blinking."""
+        if self.cursor_blink:
+            return
+        from textual.widgets import Input, TextArea  # not at start-up: the home screen has no text box
+
+        if isinstance(event.widget, Input | TextArea):
+            event.widget.cursor_blink = False
 
     def _handle_exception(self, error: Exception) -> None:
         """Remember the error for :meth:`_fatal_error` (Textual calls it next, with the error gone)."""
@@ -217,6 +231,15 @@ class TrainerApp(App[None]):
         else:
             self.practice_log = SessionLog(now=self.now)
 
+
+    def show_product(self, product: str) -> None:
+        """Back to the home screen with the product's node under the cursor (from the command palette)."""
+        from .screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.show_product(product)
 
     def open_item(self, ref: ItemRef, mode: str = "study") -> None:
         """Show ``ref`` (from the home tree, "practise next" or the command palette)."""

@@ -1,4 +1,4 @@
-"""Command palette (ctrl+p): jump to any pitch cut, objection, drill or scenario by fuzzy name.
+"""Command palette (ctrl+p): jump to any product, pitch cut, objection, drill or scenario by fuzzy name.
 
 Each pitch cut also gets "memorize" and "recite" entries, so a rep can type "rec 30s flow" and be reciting.
 """
@@ -30,6 +30,8 @@ class LibraryCommands(Provider):
         """(text to match, help, target, mode): target is an ItemRef or the name of a screen action."""
         entries: list[tuple[str, str, ItemRef | str, str]] = []
         items: list[PracticeItem] = practice_items(self.trainer.library)
+        for pid, product in sorted(self.trainer.library.products.items()):
+            entries.append((f"Product: {product.name}", f"Show {pid} in the library", f"product:{pid}", ""))
         for item in items:
             entries.append((f"{VERBS[item.ref.kind]}: {item.title}", item.detail, item.ref, "study"))
             if item.ref.kind == "pitch":
@@ -50,7 +52,7 @@ class LibraryCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, help_text, target, mode in self._entries():
-            haystack = text if isinstance(target, str) else f"{text} {target.id}"
+            haystack = f"{text} {target.removeprefix('product:')}" if isinstance(target, str) else f"{text} {target.id}"
             score = matcher.match(haystack)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(self._go, target, mode), text=text, help=help_text)
@@ -58,6 +60,9 @@ class LibraryCommands(Provider):
     def _go(self, target: ItemRef | str, mode: str) -> None:
         if isinstance(target, ItemRef):
             self.trainer.open_item(target, mode)
+            return
+        if target.startswith("product:"):
+            self.trainer.show_product(target.removeprefix("product:"))
             return
         screen = self.trainer.screen
         from .screens.drills import DrillsScreen

@@ -28,6 +28,7 @@ class HomeScreen(TrainerScreen):
         "Pick a pitch cut, an objection, a drill or a scenario in the library tree and press enter. "
         "Press ctrl+p to jump to anything by name."
     )
+    # The footer shows what fits 80 columns; every key is in F1 help, and the palette reaches every screen.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back to the library", show=False),
         Binding("m", "open('memorize')", "Memorize"),
@@ -37,9 +38,9 @@ class HomeScreen(TrainerScreen):
         Binding("n", "focus_next_up", "Practise next", show=False),
         Binding("p", "app.progress", "Progress"),
         Binding("u", "app.switch_rep", "Switch rep", show=False),
-        Binding("s", "app.team_session", "Team session"),
+        Binding("s", "app.team_session", "Team session", show=False),
         Binding("v", "app.team_view", "Team view", show=False),
-        Binding("P", "problems", "Problems", key_display="P"),
+        Binding("P", "problems", "Problems", key_display="P", show=False),  # the problems notice names it
         Binding("t", "app.change_theme", "Theme", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -182,6 +183,16 @@ class HomeScreen(TrainerScreen):
         if product is None and isinstance(self._highlighted, ItemRef | Group):
             product = self._highlighted.product or None
         self.app.push_screen(DrillsScreen(product=product))
+
+    def show_product(self, product: str) -> None:
+        """Put the tree's cursor on ``product`` (expanded) and focus the tree."""
+        tree = self.query_one(LibraryTree)
+        node = next((n for n in tree.root.children if n.data == Group("product", product)), None)
+        if node is not None:
+            node.expand()
+            tree.move_cursor(node)
+            tree.scroll_to_node(node)
+        tree.focus()
 
     def action_focus_next_up(self) -> None:
         options = self.query_one("#next-up", OptionList)

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Select, Static
 
 from ...practice.items import describe, item_titles
+from ...scoring.results import score_text
 from ...team.progress import Cell, TeamTable, team_table, weakest_items, weakest_points
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
@@ -38,7 +39,7 @@ def cell_content(cell: Cell) -> Content:
     """Best score and a status mark: "92 ✓", "60 due", "—" when the rep never tried the item."""
     if cell.attempts == 0:
         return Content.styled("—", "$text-muted")
-    best = f"{cell.best:.0f}" if cell.best is not None else "?"
+    best = score_text(cell.best, missing="?")
     return Content.assemble(best, " ", (STATUS_MARK.get(cell.status, cell.status), STATUS_STYLE.get(cell.status, "")))
 
 
@@ -153,8 +154,10 @@ class ManagerScreen(TrainerScreen):
         weakest = weakest_items(table)
         self.query_one("#mgr-weakest", Static).update(Content.assemble(
             ("Weakest items  ", "bold"),
-            "; ".join(f"{_short(table.title(i), 40)} · {table.product_name(i)} ({avg:.0f}, {n} rep{'s' * (n != 1)})"
-                      for i, avg, n in weakest) or ("none yet", "$text-muted"),
+            "; ".join(
+                f"{_short(table.title(i), 40)} · {table.product_name(i)} ({score_text(avg)}, {n} rep{'s' * (n != 1)})"
+                for i, avg, n in weakest
+            ) or ("none yet", "$text-muted"),
         ))
         points = weakest_points(store, table.reps, self.product)
         self.query_one("#mgr-missed", Static).update(Content.assemble(
@@ -235,7 +238,7 @@ class RepAttemptsScreen(TrainerScreen):
         self.query_one("#rep-summary", Static).update(Content.assemble(
             (self.rep, "bold $text-accent"), (f"  ·  {len(attempts)} attempt{'s' if len(attempts) != 1 else ''}",
                                               "$text-muted"),
-            (f"  ·  best {best:.0f}" if best is not None else "", "$text-muted"), (scope, "$text-muted"),
+            (f"  ·  best {score_text(best)}" if best is not None else "", "$text-muted"), (scope, "$text-muted"),
         ))
         table = self.query_one("#rep-attempts", DataTable)
         for label, key in (("When", "when"), ("Item", "item"), ("Version", "version"), ("Score", "score"),
@@ -247,7 +250,7 @@ class RepAttemptsScreen(TrainerScreen):
                 attempt.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 _short(describe(self.trainer.library, attempt.ref, with_product=True, titles=titles), 56),
                 f"v{attempt.version}" if attempt.version is not None else "—",
-                Content.styled(f"{attempt.score:.0f}", "bold"),
+                Content.styled(score_text(attempt.score), "bold"),
                 attempt.tier,
                 "team session" if attempt.source == "team" else attempt.source,
                 key=str(attempt.id),

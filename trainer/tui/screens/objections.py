@@ -13,7 +13,9 @@ from textual.widgets import Button, Checkbox, Footer, Select, Static, TextArea
 
 from ...practice.cards import Card, Deck, all_cards, categories
 from ...practice.log import RATINGS, Rating
+from ...scoring.results import score_text
 from ..widgets.rating_bar import RatingBar
+from ..widgets.tick_box import TickBox
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
@@ -46,8 +48,16 @@ class ObjectionsScreen(TrainerScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Check answer"),
         Binding("ctrl+n", "next_card", "Next card"),
-        Binding("ctrl+b", "previous_card", "Prev card"),
+        Binding("ctrl+b", "previous_card", "Prev card", show=False),  # the footer must fit 80 columns; F1 lists it
         Binding("ctrl+o", "toggle_shuffle", "Shuffle"),
+        # After checking, focus is on the rating buttons, which ignore these keys: they scroll the feedback, so
+        # the approved answer can be read on a small terminal without a mouse.
+        Binding("down", "scroll_feedback('down')", "Scroll down", show=False),
+        Binding("up", "scroll_feedback('up')", "Scroll up", show=False),
+        Binding("pagedown", "scroll_feedback('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll_feedback('page_up')", "Page up", show=False),
+        Binding("end", "scroll_feedback('end')", "To the approved answer", show=False),
+        Binding("home", "scroll_feedback('home')", "To the score", show=False),
         *(
             Binding(str(number), f"rate('{rating}')", rating.capitalize(), show=False)
             for number, rating in enumerate(RATINGS, 1)
@@ -73,7 +83,7 @@ class ObjectionsScreen(TrainerScreen):
                          id="product-filter", compact=True, allow_blank=True)
             yield Select([(c, c) for c in categories(self.deck.cards)], prompt="All categories",
                          id="category-filter", compact=True)
-            yield Checkbox("Shuffle", id="shuffle", compact=True)
+            yield TickBox("Shuffle", id="shuffle", compact=True)
             yield Static(id="card-position")
         yield Static(id="card-objection")
         with Vertical(id="card-answering"):
@@ -94,9 +104,14 @@ class ObjectionsScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Objection cards"
+        self.query_one("#card-feedback").can_focus = True  # tab reaches it too
         self.query_one("#card-yours").border_title = "Your answer"
         self.query_one("#card-approved").border_title = "Approved answer"
         self._show_card()
+
+    def action_scroll_feedback(self, how: str) -> None:
+        if self.answered is not None:
+            getattr(self.query_one("#card-feedback", VerticalScroll), f"scroll_{how}")()
 
     # --- showing ---------------------------------------------------------------------------------
 
@@ -129,7 +144,7 @@ class ObjectionsScreen(TrainerScreen):
         covered = sum(1 for point in result.key_points if point.covered)
         fixes = Content("\n").join(Content.assemble(("→ ", "$text-accent"), fix) for fix in result.fixes[:3])
         self.query_one("#card-score", Static).update(Content.assemble(
-            (f"{result.score:.0f}", "bold"), "  ", verdict,
+            (score_text(result.score), "bold"), "  ", verdict,
             (f"  ·  {covered} of {len(result.key_points)} key points", "$text-muted"),
             "\n" if result.fixes else "", fixes,
         ))

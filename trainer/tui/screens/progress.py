@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections import Counter
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,10 +15,28 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 from ...library.item_ref import ItemRef
 from ...library.speaking import format_duration
 from ...practice.items import practice_items
-from ...scoring import tier_for
+from ...scoring import score_text, tier_for
 from ...store.progress import ItemProgress, RepProgress, rep_progress
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
+
+ITEM_WIDTH = 30  # the item column is cut here so the score columns stay in view beside the detail panel
+
+
+def missed_in(attempts: list[Any], key: str, limit: int = 6) -> list[tuple[str, int]]:
+    """Key phrases and points the rep missed in the attempts at one item, most often first."""
+    missed: Counter[str] = Counter()
+    for attempt in attempts:
+        if attempt.key != key:
+            continue
+        breakdown = attempt.breakdown or {}
+        missed.update(k["phrase"] for k in breakdown.get("key_phrases", []) if not k.get("found"))
+        missed.update(k["point"] for k in breakdown.get("key_points", []) if not k.get("covered"))
+    return missed.most_common(limit)
+
+
+def short(text: str, width: int = ITEM_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def item_name(item: ItemProgress, titles: dict[ItemRef, str] | None = None) -> str:
@@ -43,7 +62,8 @@ class ProgressScreen(TrainerScreen):
             with Vertical(id="progress-side"):
                 yield Static(id="progress-item")
                 yield Sparkline([], id="progress-spark")
-                yield Static(id="progress-weak")
+                yield Static(id="progress-item-missed")
+        yield Static(id="progress-weak")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -54,6 +74,7 @@ class ProgressScreen(TrainerScreen):
         self.progress = (
             rep_progress(store, self.trainer.rep, self.trainer.now()) if store else RepProgress(self.trainer.rep)
         )
+        self.attempts = store.attempts(self.trainer.rep) if store else []
         self._fill()
 
     def _fill(self) -> None:
@@ -81,26 +102,27 @@ class ProgressScreen(TrainerScreen):
             )
         table = self.query_one(DataTable)
         self.titles = {entry.ref: entry.title for entry in practice_items(self.trainer.library)}
-        table.add_columns("item", "kind", "tries", "last", "best", "tier", "streak")
+        # Scores first: on a narrow table the columns that may be cut off are the least useful ones.
+        table.add_columns("item", "last", "best", "tier", "streak", "tries", "kind")
         for item in progress.items:
             table.add_row(
-                item_name(item, self.titles)[:48],
-                item.ref.kind,
-                str(len(item.scores)),
-                f"{item.scores[-1]:.0f}",
-                f"{item.best:.0f}",
+                short(item_name(item, self.titles)),
+                score_text(item.scores[-1]),
+                score_text(item.best),
                 tier_for(item.best),
                 str(item.streak) if item.streak else "",
+                str(len(item.scores)),
+                item.ref.kind,
                 key=item.key,
             )
-        weak = [Content.styled("Weakest key phrases and points", "bold $text-accent")]
+        weak = [Content.styled("Weakest key phrases and points, across everything", "bold $text-accent")]
         weak += [Content(f"• {phrase} — missed {count}×") for phrase, count in progress.weakest_phrases] or [
             Content.styled("none yet", "$text-muted")
         ]
         if progress.weakest_objections:
             weak += [Content(""), Content.styled("Weakest objections", "bold $text-accent")]
             weak += [
-                Content(f"• {self.titles.get(ref, ref.id)} ({self._product_name(ref)}) — average {avg:.0f}")
+                Content(f"• {self.titles.get(ref, ref.id)} ({self._product_name(ref)}) — average {score_text(avg)}")
                 for ref, avg in progress.weakest_objections
             ]
         self.query_one("#progress-weak", Static).update(Content("\n").join(weak))
@@ -109,17 +131,23 @@ class ProgressScreen(TrainerScreen):
         table.focus()
 
     def _show(self, item: ItemProgress) -> None:
-        scores = ", ".join(f"{s:.0f}" for s in item.scores[-12:])
+        scores = ", ".join(score_text(s) for s in item.scores[-12:])
         self.query_one("#progress-item", Static).update(
             Content.assemble(
                 (item_name(item, self.titles), "bold"),
-                f"\nbest {item.best:.0f} ({tier_for(item.best)}) · ",
+                f"\nbest {score_text(item.best)} ({tier_for(item.best)}) · ",
                 f"last {item.last_at.astimezone():%a %d %b %H:%M}\n",
                 ("scores: ", "$text-muted"),
                 scores,
             )
         )
         self.query_one(Sparkline).data = list(item.scores)
+        missed = missed_in(self.attempts, item.key)
+        lines = [Content.styled("Missed in this item", "bold $text-accent")]
+        lines += [Content(f"• {phrase} — {count}×") for phrase, count in missed] or [
+            Content.styled("nothing missed", "$text-muted")
+        ]
+        self.query_one("#progress-item-missed", Static).update(Content("\n").join(lines))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

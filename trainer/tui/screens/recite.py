@@ -14,7 +14,9 @@ from textual.widgets import Button, Footer, Static, TextArea
 
 from ...library.catalog import Pitch
 from ...library.item_ref import ItemRef
-from ...library.speaking import count_units, unit_name
+from ...library.speaking import unit_name
+from ...scoring.results import score_text
+from ...scoring.tokens import count_words
 from ..widgets.practice_clock import PracticeClock
 from ..widgets.title_bar import TitleBar
 from .base import CutScreen, version_label
@@ -36,7 +38,7 @@ class ReciteScreen(CutScreen):
 
     def __init__(self, pitch: Pitch, version: int, cut: str) -> None:
         super().__init__(pitch, version, cut)
-        self.reference_words = sum(sum(count_units(section.text)) for section in self.cut.sections)
+        self.reference_words = sum(count_words(section.text) for section in self.cut.sections)
         self.unit = "words"  # set on mount, from the product's language
         self._dirty = False
         self.scoring = False
@@ -89,8 +91,7 @@ class ReciteScreen(CutScreen):
 
     def _update_count(self) -> None:
         self._dirty = False
-        words, chars = count_units(self.query_one(TextArea).text)
-        said = words + chars
+        said = count_words(self.query_one(TextArea).text)
         self.query_one("#word-count", Static).update(Content.assemble(
             (str(said), "bold"), (f" / {self.reference_words} {self.unit}", "$text-muted"),
         ))
@@ -154,11 +155,11 @@ class ReciteScreen(CutScreen):
         )
         previous_best = self.trainer.practice_log.best(self.ref, before=attempt_id) if attempt_id else None
         if not self.is_attached:  # the rep left while it was scoring: keep the attempt, say the score
-            self.trainer.notify(f"Scored {result.score:.0f} ({result.tier}).", title=self.version.title)
+            self.trainer.notify(f"Scored {score_text(result.score)} ({result.tier}).", title=self.version.title)
             return
         self._reset_button()
         if self.app.screen is not self:  # the rep left (or opened help) while scoring: do not jump screens
-            self.notify(f"Scored {result.score:.0f} ({result.tier}).", title=self.version.title)
+            self.notify(f"Scored {score_text(result.score)} ({result.tier}).", title=self.version.title)
             return
         # While the results cover this screen, the text box is hidden: Textual lays out the screen underneath
         # again when the results appear, and wrapping a long attempt there would delay them.

@@ -13,6 +13,7 @@ from textual.widgets import Button, Digits, Footer, Static
 
 from ...library.catalog import Pitch
 from ...library.speaking import format_duration, unit_name
+from ...scoring.results import score_text, whole_score
 from ..widgets.marked_script import MarkedScript
 from ..widgets.practice_clock import clock_text
 from ..widgets.title_bar import TitleBar
@@ -105,7 +106,7 @@ class ResultsScreen(CutScreen):
         result = self.result
         yield TitleBar()
         with Horizontal(id="results-top"):
-            yield Digits(f"{result.score:.0f}", id="score")
+            yield Digits(score_text(result.score), id="score")
             yield Static(self._summary(), id="summary")
         with Horizontal(id="results-main"):
             with VerticalScroll(id="results-side"):
@@ -144,8 +145,11 @@ class ResultsScreen(CutScreen):
         if best is None:
             return Content.styled("First scored attempt at this cut — this is your best so far.", "$text-muted")
         if score > best:
-            return Content.assemble(("New best! ", "bold $text-success"), (f"previous best {best:.0f}", "$text-muted"))
-        return Content.styled(f"Previous best {best:.0f} ({score - best:+.0f} this time)", "$text-muted")
+            return Content.assemble(
+                ("New best! ", "bold $text-success"), (f"previous best {score_text(best)}", "$text-muted")
+            )
+        change = whole_score(score) - whole_score(best)  # the difference of the two numbers shown
+        return Content.styled(f"Previous best {score_text(best)} ({change:+d} this time)", "$text-muted")
 
     def on_mount(self) -> None:
         self.sub_title = f"Result · {self.version.title} · {self.cut_name}"

@@ -14,6 +14,7 @@ from textual.widgets import Button, DataTable, Footer, Static, TextArea
 from ...library.item_ref import ItemRef
 from ...library.models import Scenario
 from ...practice.scenario import ScenarioRun, Turn, TurnResult
+from ...scoring.results import score_text
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
@@ -172,7 +173,7 @@ class ScenarioScreen(TrainerScreen):
         self.set_class(True, "-finished")
         product = self.trainer.library.products.get(self.scenario.product)
         self.query_one("#scn-overall", Static).update(Content.assemble(
-            ("Overall ", "bold"), (f"{summary.overall:.0f}", "bold $text-accent"),
+            ("Overall ", "bold"), (score_text(summary.overall), "bold $text-accent"),
             (f"   {summary.passed} of {len(summary.results)} steps passed", "$text-muted"),
             (f"   {self.scenario.title} · {product.name if product else self.scenario.product}", "$text-muted"),
         ))
@@ -187,7 +188,7 @@ class ScenarioScreen(TrainerScreen):
                 "skipped" if result.skipped else "not yet", "$text-error"
             )
             table.add_row(str(result.turn.index + 1), KIND_LABEL[result.turn.kind] + ": " + _short(result.turn),
-                          f"{result.score:.0f}", mark)
+                          score_text(result.score), mark)
         self.trainer.record(ItemRef("scenario", self.scenario.product, self.scenario.id), score=summary.overall)
         self.query_one("#restart", Button).focus()
 

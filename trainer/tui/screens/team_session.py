@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Static, TextArea
 
 from ...practice.scenario import TurnResult
+from ...scoring.results import score_text
 from ...team.report import most_missed
 from ...team.session import TeamSession, TeamTurn, standings
 from ..widgets.countdown import Countdown
@@ -181,7 +182,7 @@ class TeamSessionScreen(TrainerScreen):
         if ranking and ranking[0].scored:
             winners = [s.rep for s in ranking if s.rank == 1]
             head.append(Content.assemble(("Top of the board: ", "bold"), ", ".join(winners),
-                                         (f" with {ranking[0].total:.0f} points", "$text-muted")))
+                                         (f" with {score_text(ranking[0].total)} points", "$text-muted")))
         self.query_one("#sum-head", Static).update(Content("\n").join(head))
         self.query_one("#final-ranking", Scoreboard).show(ranking)
         missed = most_missed(record)
@@ -279,7 +280,7 @@ class TeamSessionScreen(TrainerScreen):
                     self._update_buttons()
                 return
         if not self.is_attached:
-            self.trainer.notify(f"{turn.rep} scored {result.score:.0f}.", title=self.session.config.name)
+            self.trainer.notify(f"{turn.rep} scored {score_text(result.score)}.", title=self.session.config.name)
             return
         self._show_answer(turn)
 

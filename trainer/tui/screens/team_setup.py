@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
+from ..widgets.tick_box import TickBox
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
@@ -90,7 +91,7 @@ class TeamSetupScreen(TrainerScreen):
                 with Horizontal(classes="field", id="known-reps"):
                     yield Label("Known", classes="field-label")
                     for index, name in enumerate(self.known_reps):
-                        yield Checkbox(name, id=f"known-{index}", compact=True, classes="known-rep")
+                        yield TickBox(name, id=f"known-{index}", compact=True, classes="known-rep")
             with Horizontal(classes="field"):
                 yield Label("Product", classes="field-label")
                 yield Select([("All products", ALL_PRODUCTS), *products], value=ALL_PRODUCTS, allow_blank=False,
@@ -98,7 +99,7 @@ class TeamSetupScreen(TrainerScreen):
             with Horizontal(classes="field", id="kinds"):
                 yield Label("Deal", classes="field-label")
                 for kind, label in KIND_CHOICES:
-                    yield Checkbox(label, True, id=f"kind-{kind}", compact=True, classes="kind")
+                    yield TickBox(label, True, id=f"kind-{kind}", compact=True, classes="kind")
             with Horizontal(classes="field"):
                 yield Label("Rounds", classes="field-label")
                 yield Input("2", id="rounds", type="integer", compact=True, classes="number")

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...scoring.marking import marked_spans
+from ...scoring.results import score_text
 
 STYLES = {
     "matched": "",
@@ -118,7 +119,7 @@ class MarkedScript(VerticalScroll, can_focus=True):
         for index, body in enumerate(section_contents(self.texts, self.result.words, self.result.extras)):
             title = Content.styled(self.names[index], "bold $text-accent")
             if index in scores:
-                title = Content.assemble(title, (f"  {scores[index]:.0f}", "$text-muted"))
+                title = Content.assemble(title, (f"  {score_text(scores[index])}", "$text-muted"))
             parts += [Content(""), title, body]
         return Content("\n").join(parts)
 

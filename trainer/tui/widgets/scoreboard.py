@@ -1,4 +1,5 @@
-"""The live scoreboard of a team session: rank, rep, turns, total, average, best; the rep on turn marked."""
+"""The live scoreboard of a team session: rank, rep, answered and skipped turns, total, average, best; the rep on
+turn marked."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widgets import DataTable
 
+from ...scoring.results import score_text
 from ...team.session import Standing
 
-COLUMNS: tuple[tuple[str, int], ...] = (("#", 2), ("Rep", 10), ("Turns", 5), ("Total", 5), ("Avg", 3), ("Best", 4))
-
-
-def score_text(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}"
+# "Ans" counts answered turns only, so Avg is Total / Ans on every row; passes are counted apart under "Skip".
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("#", 2), ("Rep", 9), ("Ans", 3), ("Skip", 4), ("Total", 5), ("Avg", 3), ("Best", 4)
+)
 
 
 class Scoreboard(DataTable[Content]):
@@ -42,9 +43,10 @@ class Scoreboard(DataTable[Content]):
             cells = (
                 f"▶{standing.rank}" if on_turn else str(standing.rank),
                 standing.rep,
-                str(standing.turns),
-                f"{standing.total:.0f}",
-                f"{standing.average:.0f}" if standing.scored else "—",
+                str(standing.scored),
+                str(standing.skipped) if standing.skipped else "",
+                score_text(standing.total),
+                score_text(standing.average) if standing.scored else "—",
                 score_text(standing.best),
             )
             self.add_row(*(Content.styled(cell, style) for cell in cells), key=standing.rep)

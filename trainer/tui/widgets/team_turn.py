@@ -11,6 +11,7 @@ from textual.content import Content
 
 from ...library.catalog import Library
 from ...practice.scenario import Turn, TurnResult
+from ...scoring.results import score_text
 from ...team.session import TeamTurn
 
 KIND_LABEL = {"pitch": "Pitch", "objection": "Objection", "drill": "Closed question"}
@@ -54,11 +55,12 @@ def item_content(turn: Turn, library: Library) -> Content:
 
 def result_content(turn: TeamTurn, result: TurnResult, next_rep: str | None) -> Content:
     """The score, passed or not, the first thing to fix, and what happens next."""
-    score = f"{result.score:.0f}"
+    score = score_text(result.score)
     detail = result.headline.removeprefix(f"{score} · ")
     mark = ("✔ Passed", "bold $text-success") if result.passed else ("✘ Not yet", "bold $text-error")
+    late = ("  ·  late: answered after time was up", "bold $text-warning") if turn.late else ""
     lines = [Content.assemble((f"{turn.rep}  ", "bold"), (score, "bold $text-accent"), "  ", mark,
-                              (f"  ·  {detail}" if detail != score else "", "$text-muted"))]
+                              (f"  ·  {detail}" if detail != score else "", "$text-muted"), late)]
     if result.fixes:
         lines.append(Content.assemble(("Fix first: ", "bold"), " ".join(result.fixes[0].split())))
     follow = (f"Next: {next_rep} — press ctrl+n or enter." if next_rep
