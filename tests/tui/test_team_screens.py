@@ -141,6 +141,17 @@ async def test_a_facilitated_session_from_setup_to_report(team_app, store: Pract
             assert f"| {turn.number} | {turn.round} | {turn.rep} | {turn.item.ref.kind}: " in text
         assert any(str(report) in n for n in notes(app))
 
+        elsewhere = library_root / "reports"  # the facilitator picks another folder: the report goes there
+        screen.query_one("#sum-folder", Input).value = str(elsewhere)
+        await pilot.click("#save-html")
+        await pilot.pause()
+        assert not (elsewhere / f"session-{session.id}.html").exists()  # no such folder: nothing written
+        assert any("There is no folder" in n for n in notes(app))
+        elsewhere.mkdir()
+        await pilot.click("#save-html")
+        await wait_for(pilot, (elsewhere / f"session-{session.id}.html").exists)
+        assert not (library_root / f"session-{session.id}.html").exists()
+
         stored = store.attempts(session_id=session.id)
         assert len(stored) == 6 and {a.source for a in stored} == {"team"}
         assert [a.rep for a in stored] == list(ROSTER) * 2

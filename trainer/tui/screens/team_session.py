@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Static, TextArea
+from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from ...practice.scenario import TurnResult
 from ...scoring.results import score_text
@@ -101,6 +101,11 @@ class TeamSessionScreen(TrainerScreen):
             yield Scoreboard(id="final-ranking")
             yield Static("Key points the team missed most", classes="section-title", id="sum-missed-title")
             yield Static(id="sum-missed")
+            with Horizontal(id="sum-folder-row") as row:
+                row.display = not getattr(self.app, "served", False)  # served sessions write no files
+                yield Static("Save reports in the folder ", classes="hint")
+                yield Input(".", id="sum-folder", compact=True, placeholder="folder (. is where the app started)",
+                            tooltip="The folder the report files are written to; change it before saving.")
             with Horizontal(classes="actions"):
                 yield Button("Save Markdown  m", id="save-md", variant="primary", compact=True)
                 yield Button("Save HTML  h", id="save-html", compact=True)
@@ -342,7 +347,8 @@ class TeamSessionScreen(TrainerScreen):
     # --- the end ---------------------------------------------------------------------------------------
 
     def action_save(self, extension: str) -> None:
-        """Write the report next to where the app was started, replacing a previous save of this session."""
+        """Write the report into the folder the facilitator chose (the one the app was started in, unless
+        changed), replacing a previous save of this session there."""
         from ...library.files import write_atomic
         from ...team.report import RENDERERS
 
@@ -354,7 +360,13 @@ class TeamSessionScreen(TrainerScreen):
                 title="Report kept in the practice history", timeout=8,
             )
             return
-        path = Path.cwd() / f"session-{self.session.id}.{extension}"
+        folder = Path(self.query_one("#sum-folder", Input).value.strip() or ".").expanduser()
+        if not folder.is_dir():
+            self.notify(f"There is no folder {folder}: type an existing folder, then save again.",
+                        title="Not saved", severity="error")
+            self.query_one("#sum-folder", Input).focus()
+            return
+        path = folder.resolve() / f"session-{self.session.id}.{extension}"
         try:
             write_atomic(path, RENDERERS[extension](self.session.to_record()))
         except OSError as exc:
