@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .models import Drill, DrillSet, Objection, ObjectionFAQ, PitchVersion, Product, Scenario
 from .problems import ContentError, Problem
@@ -81,7 +82,10 @@ class ProductContent:
         return _find(items, drill_id, f"drill in product {self.id!r}")
 
 
-def _find(items: list, item_id: str, what: str):  # type: ignore[no-untyped-def]
+_Item = TypeVar("_Item", Objection, Drill)
+
+
+def _find(items: list[_Item], item_id: str, what: str) -> _Item:
     for item in items:
         if item.id == item_id:
             return item

@@ -103,7 +103,7 @@ class StudyScreen(TrainerScreen):
     def _render_cut(self) -> None:
         version, cut = self.current, self.current_cut
         previous = self.pitch.previous_published(version.version)
-        meta = [
+        meta: list[str | Content | tuple[str, str]] = [
             Content.styled(version.title, "bold"),
             "  ",
             (f"v{version.version} {version.status}", STATUS_STYLE[version.status]),
@@ -167,7 +167,7 @@ class StudyScreen(TrainerScreen):
             self.version = number
 
     def action_next_cut(self) -> None:
-        names = self.current.cuts.names()
+        names: tuple[str, ...] = tuple(self.current.cuts.names())  # index() takes any str, not only a CutName
         self.cut = names[(names.index(self.cut) + 1) % len(names)]
 
     def action_next_version(self) -> None:
