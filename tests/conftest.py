@@ -39,7 +39,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     message = "the tests wrote into the real user folders: " + ", ".join(touched)
     if reporter is not None:
-        reporter.ensure_newline()
+        reporter.write("\n")  # the progress line may still be open
         reporter.write_sep("=", "USER FOLDERS TOUCHED", red=True)
         reporter.write_line(message)
     else:
