@@ -1,4 +1,10 @@
-"""Shared fixtures: small real libraries written to temporary folders."""
+"""Shared fixtures: small real libraries written to temporary folders, and a test run that never writes into the
+developer's own folders.
+
+Every test gets its own HOME, XDG folders, practice database, config folder, log folder and tmux socket folder
+in a fresh temporary folder; processes the tests start (subprocess, tmux) inherit that environment. A session guard
+records the real user folders of ``pitch-trainer`` before anything runs and fails the run if any of them changed.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,56 @@ from pathlib import Path
 
 import pytest
 from fixture_library import DRILLS, OBJECTIONS, PITCH_V1, PRODUCT, SCENARIO, LibraryFactory, write
+from user_folders import REAL_USER_FOLDERS, USER_FOLDER_VARIABLES, Listing, listing
+
+_BEFORE = pytest.StashKey[Listing]()  # the real user folders as they were before the first test
+
+
+def _is_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not _is_xdist_worker(session.config):
+        session.config.stash[_BEFORE] = listing(REAL_USER_FOLDERS)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when a test created or changed anything in the real user folders."""
+    before = session.config.stash.get(_BEFORE, None)
+    if before is None:
+        return
+    after = listing(REAL_USER_FOLDERS)
+    touched = sorted(path for path, stamp in after.items() if before.get(path) != stamp)
+    if not touched:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    message = "the tests wrote into the real user folders: " + ", ".join(touched)
+    if reporter is not None:
+        reporter.write("\n")  # the progress line may still be open
+        reporter.write_sep("=", "USER FOLDERS TOUCHED", red=True)
+        reporter.write_line(message)
+    else:
+        print(message)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Point every user folder at a fresh temporary folder, so no test (or process it starts) writes the developer's.
+
+    The folder sits beside the test's ``tmp_path``, not in it, so a test that lists ``tmp_path`` sees only what
+    the code under test wrote there. The tmux folder is created because tmux ignores a ``TMUX_TMPDIR`` that does
+    not exist and falls back to ``/tmp``.
+    """
+    base = tmp_path_factory.mktemp("user")
+    folders = {name: base / relative for name, relative in USER_FOLDER_VARIABLES.items()}
+    for name, folder in folders.items():
+        monkeypatch.setenv(name, str(folder))
+    folders["TMUX_TMPDIR"].mkdir(parents=True)
+    monkeypatch.delenv("TMUX", raising=False)  # a tmux client inside a developer's tmux would talk to it
+    return folders
 
 
 @pytest.fixture

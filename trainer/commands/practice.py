@@ -156,10 +156,11 @@ def score(
         if selected is None:
             fail(f"version {chosen.version} of {pitch_id!r} has no {cut} cut (it has {', '.join(chosen.cuts.names())})")
         sections = [ReferenceSection(s.name, s.text, tuple(s.key_phrases)) for s in selected.sections]
-        target = speaking_target(cut, selected.target_seconds, selected.text)
+        target: float | None = speaking_target(cut, selected.target_seconds, selected.text)
         title = f"{chosen.title} · {cut} · v{chosen.version}"
     else:
-        text = reference.read_text(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        assert reference is not None  # exactly one of --pitch and --reference, checked above
+        text = reference.read_text(encoding="utf-8", errors="replace")
         if not text.strip():
             fail(f"the reference file {reference} is empty")
         sections = [ReferenceSection("", text, tuple(key_phrases))]

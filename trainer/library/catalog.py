@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from .item_ref import ItemRef
 from .models import Drill, DrillSet, Objection, ObjectionFAQ, PitchVersion, Product, Scenario
@@ -94,7 +95,10 @@ class ProductContent:
         return _find(items, drill_id, f"drill in product {self.id!r}")
 
 
-def _find(items: list, item_id: str, what: str):  # type: ignore[no-untyped-def]
+_Item = TypeVar("_Item", Objection, Drill)
+
+
+def _find(items: list[_Item], item_id: str, what: str) -> _Item:
     for item in items:
         if item.id == item_id:
             return item

@@ -65,7 +65,7 @@ def check_paths(paths: list[Path]) -> CheckReport:
     libraries = {}
     for path in paths:
         if path.is_dir():
-            root = path if _is_library(path) else library_root_of(path) or path
+            root: Path | None = path if _is_library(path) else library_root_of(path) or path
             wanted = {p.resolve() for p in yaml_files(path)}
         else:
             root = library_root_of(path)

@@ -71,7 +71,7 @@ def diff_text(old: str, new: str) -> list[Change]:
             start, end = new_tokens[j1].start(), new_tokens[j2 - 1].end()
         else:
             start = end = new_tokens[j1].start() if j1 < len(new_tokens) else len(new)
-        changes.append(Change(op, old_words, new[start:end], start, end))  # type: ignore[arg-type]
+        changes.append(Change(op, old_words, new[start:end], start, end))
     return changes
 
 
@@ -90,7 +90,7 @@ def diff_cut(old: Cut | None, new: Cut | None, cut: str) -> CutDiff:
             )
             continue
         changes = diff_text(before.text, section.text)
-        status = "same" if all(c.op == "equal" for c in changes) else "changed"
+        status: Literal["same", "changed"] = "same" if all(c.op == "equal" for c in changes) else "changed"
         result.append(SectionDiff(section.name, status, changes, before.text, section.text))
     for name, section in old_sections.items():
         if name not in new_sections:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal, cast
+from typing import Literal
 
 from .ids import ID_PATTERN
 from .models import CUT_NAMES
@@ -55,4 +55,4 @@ class ItemRef:
             raise BadItemKey(f"not an item key: {key!r} (product and id are a-z, 0-9 and dashes)")
         if (kind == "pitch") != (cut is not None) or (cut is not None and cut not in CUT_NAMES):
             raise BadItemKey(f"not an item key: {key!r} (a pitch names one cut of {', '.join(CUT_NAMES)})")
-        return cls(cast(ItemKind, kind), product, item_id, cut)
+        return cls(kind, product, item_id, cut)  # "kind not in ITEM_KINDS" narrowed it

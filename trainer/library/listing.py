@@ -27,28 +27,30 @@ def library_items(library: Library) -> list[dict[str, Any]]:
                     "versions": [{"version": n, "status": v.status} for n, v in sorted(pitch.versions.items())],
                 }
             )
-        for objection in product.objections.objections if product.objections else []:
-            items.append(
-                {
-                    "kind": "objection",
-                    "id": objection.id,
-                    "product": pid,
-                    "title": objection.objection,
-                    "category": objection.category,
-                    "version": product.objections.version,
-                }
-            )
-        for drill in product.drills.drills if product.drills else []:
-            items.append(
-                {
-                    "kind": "drill",
-                    "id": drill.id,
-                    "product": pid,
-                    "title": drill.goal,
-                    "topic": drill.topic,
-                    "version": product.drills.version,
-                }
-            )
+        if product.objections:
+            for objection in product.objections.objections:
+                items.append(
+                    {
+                        "kind": "objection",
+                        "id": objection.id,
+                        "product": pid,
+                        "title": objection.objection,
+                        "category": objection.category,
+                        "version": product.objections.version,
+                    }
+                )
+        if product.drills:
+            for drill in product.drills.drills:
+                items.append(
+                    {
+                        "kind": "drill",
+                        "id": drill.id,
+                        "product": pid,
+                        "title": drill.goal,
+                        "topic": drill.topic,
+                        "version": product.drills.version,
+                    }
+                )
     for sid in sorted(library.scenarios):
         scenario = library.scenarios[sid]
         items.append(

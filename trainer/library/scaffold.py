@@ -178,7 +178,7 @@ def _validated(path: Path, root: Path, text: str, model_type: type[M]) -> M:
     if item is None or not isinstance(item.model, model_type) or any(p.severity == "error" for p in problems):
         detail = "; ".join(p.message for p in problems) or "unknown problem"
         raise ContentError(f"cannot write {display_path(path)}: {detail}; nothing was written")
-    return item.model  # type: ignore[return-value]
+    return item.model
 
 
 def _create(path: Path, text: str) -> None:

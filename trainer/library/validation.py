@@ -101,8 +101,8 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
             hint = f"; allowed keys: {', '.join(allowed)}"
         return f"unknown key {loc[-1]!r}{hint}", True
     if kind == "missing":
-        parent = render_loc(loc[:-1])
-        return f"missing required key {loc[-1]!r}" + (f" in {parent}" if parent else ""), False
+        container = render_loc(loc[:-1])
+        return f"missing required key {loc[-1]!r}" + (f" in {container}" if container else ""), False
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", ""))
         choices = [part.strip(" '\"") for part in expected.replace(" or ", ", ").split(",") if part.strip()]
@@ -183,7 +183,7 @@ def validate_entries(
 
     if not all(in_entry(tuple(error["loc"])) for error in errors):
         return None, problems, []
-    bad = {error["loc"][1] for error in errors}
+    bad = {index for error in errors if isinstance(index := error["loc"][1], int)}  # all of them, as in_entry said
     entries = doc.data[list_key]
     kept = {**doc.data, list_key: [entry for index, entry in enumerate(entries) if index not in bad]}
     try:

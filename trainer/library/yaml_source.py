@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 _MAYBE_NOT_TEXT = frozenset("0123456789+-.~<=nNtTfFyYoO")
 
 
-class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _SafeLoader(_BaseLoader):
     """The safe loader with a fast path for the common case of a plain scalar that is obviously text."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
@@ -273,9 +273,9 @@ def parse_yaml(text: str) -> YamlDocument:
             loader.dispose()
 
 
-def _plain_problem(problem: str) -> str:
+def _plain_problem(problem: str | None) -> str:
     """The parser's own words, the same whichever parser (libyaml or pure Python) produced them."""
-    return problem.replace("not allowed in this context", "not allowed here")
+    return (problem or "").replace("not allowed in this context", "not allowed here")
 
 
 def read_yaml(path: Path) -> YamlDocument:

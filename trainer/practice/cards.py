@@ -30,8 +30,8 @@ def all_cards(library: Library) -> list[Card]:
     """Every objection in the library, product by product, in file order."""
     return [
         Card(pid, objection)
-        for pid in sorted(library.products)
-        for objection in (library.products[pid].objections.objections if library.products[pid].objections else [])
+        for pid, content in sorted(library.products.items())
+        for objection in (content.objections.objections if content.objections else [])
     ]
 
 
@@ -127,7 +127,7 @@ def drill_cards(library: Library, product: str | None) -> list[DrillCard]:
     """Every drill (of one product, or all), product by product, in file order."""
     return [
         DrillCard(pid, drill)
-        for pid in sorted(library.products)
+        for pid, content in sorted(library.products.items())
         if product is None or pid == product
-        for drill in (library.products[pid].drills.drills if library.products[pid].drills else [])
+        for drill in (content.drills.drills if content.drills else [])
     ]

@@ -72,7 +72,7 @@ class StoreLog:
         stored = self.store.record(
             NewAttempt(
                 rep=self.rep,
-                kind=ref.kind,  # type: ignore[arg-type]
+                kind=ref.kind,
                 item_id=ref.id,
                 product=ref.product,
                 cut=ref.cut,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import cast
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -96,7 +97,11 @@ def align(
     paired: list[int] = []
     hint = max(8, abs(n - len(att_ids)) + (n + len(att_ids)) // 16)
     gap: list[int] | None = None
-    ops = Levenshtein.opcodes(ref_ids, att_ids, score_hint=hint).as_list() if n or att_ids else []
+    # as_list() gives plain (tag, i1, i2, j1, j2) tuples; rapidfuzz's stubs call them Opcode, whose items are int | str.
+    ops = cast(
+        "list[tuple[str, int, int, int, int]]",
+        Levenshtein.opcodes(ref_ids, att_ids, score_hint=hint).as_list() if n or att_ids else [],
+    )
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             if gap:

@@ -73,9 +73,10 @@ def recitation_fixes(
         if not extras:
             return ("Say the script — nothing was said yet.",)
         return ("None of your words match the script — re-read it, then try again.",)
-    candidates: list[tuple[float, Callable[[], str]]] = []
+    candidates: list[tuple[float, Callable[..., str]]] = []
 
-    def add(priority: float, make: Callable[[], str]) -> None:
+    # ``...``: each message is a lambda whose default arguments bind the loop variables; it is called with none.
+    def add(priority: float, make: Callable[..., str]) -> None:
         candidates.append((priority, make))
 
     def script(i0: int, i1: int) -> str:

@@ -121,7 +121,7 @@ class Prepared:
             self.vocab.setdefault(norm, len(self.vocab))
         self.ids = [self.vocab[n] for n in self.norms]
         self.near = [near_eligible(n) for n in self.norms]
-        wanted = [(p, s) for s, (_, _, phrases) in enumerate(sections) for p in phrases]
+        wanted: list[tuple[str, int | None]] = [(p, s) for s, (_, _, phrases) in enumerate(sections) for p in phrases]
         wanted += [(p, None) for p in extra_phrases]
         self.phrases = locate_phrases(wanted, section_norms, [b[0] for b in self.bounds])
         self.key_mask = [False] * len(self.norms)

@@ -284,7 +284,7 @@ class TeamSession:
                 rep=turn.rep,
                 kind=item.ref.kind,
                 item_id=item.ref.id,
-                product=item.ref.product,  # type: ignore[arg-type]
+                product=item.ref.product,
                 cut=item.ref.cut,
                 version=item.version,
                 score=result.score,

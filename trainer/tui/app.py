@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import events
@@ -39,11 +39,12 @@ class TrainerApp(App[None]):
     TITLE = "Pitch Trainer"
     # Every screen's stylesheet is read at start-up (each screen also names its own in CSS_PATH): reading one
     # later re-styles the whole app, which would make the first results screen noticeably slow to appear.
-    CSS_PATH: ClassVar[list[str | Path]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         "app.tcss", "help.tcss", *sorted(f"screens/{p.name}" for p in (_HERE / "screens").glob("*.tcss"))
     ]
     COMMANDS = App.COMMANDS | {LibraryCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    # type ignore: Textual annotates it "ClassVar[...] | None", which mypy reads as an instance variable.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]  # type: ignore[misc]
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {"home": HomeScreen}
     DEFAULT_MODE = "home"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -13,7 +13,10 @@ if TYPE_CHECKING:
     from ..app import TrainerApp
 
 
-class TrainerScreen(Screen[None]):
+ResultT = TypeVar("ResultT")  # what the screen hands back when it is dismissed (None for most)
+
+
+class TrainerScreen(Screen[ResultT]):
     """A screen of the practice app. ``HELP`` is a short paragraph the help screen shows above the keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
@@ -34,7 +37,7 @@ class TrainerScreen(Screen[None]):
             self.app.pop_screen()
 
 
-class CutScreen(TrainerScreen):
+class CutScreen(TrainerScreen[ResultT]):
     """A screen about one cut of one version of a pitch (memorize, recite, results)."""
 
     def __init__(self, pitch: Pitch, version: int, cut: str) -> None:

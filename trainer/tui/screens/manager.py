@@ -134,7 +134,8 @@ class ManagerScreen(TrainerScreen):
         grid.add_column("Product", key="product")
         for rep in table.reps:
             # widths are explicit: "100 changed" must fit, and auto-width does not measure styled Content
-            grid.add_column(Content.styled(rep, "bold"), key=REP_COLUMN + rep, width=max(len(rep), 11))
+            # type ignore: DataTable's hint says str | Text, but it renders Content labels, as the snapshots show.
+            grid.add_column(Content.styled(rep, "bold"), key=REP_COLUMN + rep, width=max(len(rep), 11))  # type: ignore[arg-type]
         for item in table.items:
             grid.add_row(
                 item.kind, _short(table.title(item), 40), table.product_name(item),

@@ -71,7 +71,7 @@ def fixes_lines(fixes: Any) -> Content:
     )
 
 
-class ResultsScreen(CutScreen):
+class ResultsScreen(CutScreen[str | None]):
     """Dismisses with "retry" (recite again), "back" (leave reciting) or None (escape: back to the text)."""
 
     CSS_PATH = "results.tcss"

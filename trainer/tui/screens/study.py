@@ -106,7 +106,7 @@ class StudyScreen(TrainerScreen):
         label = version_label(self.pitch, version.version)  # warns on a draft or an older version
         if label.plain == f"v{version.version}":
             label = Content.styled(f"v{version.version} {version.status}", STATUS_STYLE[version.status])
-        meta = [
+        meta: list[str | Content | tuple[str, str]] = [
             Content.styled(version.title, "bold"),
             "  ",
             label,
@@ -170,7 +170,7 @@ class StudyScreen(TrainerScreen):
             self.version = number
 
     def action_next_cut(self) -> None:
-        names = self.current.cuts.names()
+        names: tuple[str, ...] = tuple(self.current.cuts.names())  # index() takes any str, not only a CutName
         self.cut = names[(names.index(self.cut) + 1) % len(names)]
 
     def action_next_version(self) -> None:

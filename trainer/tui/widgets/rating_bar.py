@@ -42,4 +42,4 @@ class RatingBar(Horizontal):
         event.stop()
         rating = (event.button.id or "").removeprefix("rate-")
         if rating in RATINGS:
-            self.post_message(self.Rated(rating))  # type: ignore[arg-type]
+            self.post_message(self.Rated(rating))
