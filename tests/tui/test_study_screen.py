@@ -146,3 +146,16 @@ async def test_m_and_r_start_memorizing_or_reciting_the_cut_on_screen(make_app) 
         await pilot.press("escape", "r")
         recite = await wait_for_screen(pilot, ReciteScreen)
         assert recite.cut_name == "demo"  # type: ignore[attr-defined]
+
+
+async def test_a_pitch_with_only_a_draft_is_named_on_the_home_screen(make_app, library) -> None:  # type: ignore[no-untyped-def]
+    from trainer.library.catalog import Pitch
+
+    draft = library.pitch("acme-core").versions[3]
+    library.products["acme"].pitches["acme-draft"] = Pitch("acme-draft", "acme", {3: draft})
+    for drafts, told in ((False, True), (True, False)):
+        app = make_app(library, drafts=drafts)
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_for_screen(pilot, HomeScreen)
+            messages = [str(n.message) for n in pilot.app._notifications]
+            assert any("acme-draft (draft only)" in m and "trainer --drafts" in m for m in messages) == told

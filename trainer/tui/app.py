@@ -76,6 +76,8 @@ class TrainerApp(App[None]):
         # Reps practise published words; drafts are for their authors (``trainer --drafts``), never served.
         self.drafts = drafts and not served
         self.library: Library = library if self.drafts else library.for_practice()
+        # Pitches that exist only as a draft vanish from the tree; the home screen says why (see HomeScreen).
+        self.hidden_pitches = sorted(set(library.pitches) - set(self.library.pitches))
         self.clock = clock
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
         self.store = store

@@ -72,6 +72,13 @@ class HomeScreen(TrainerScreen):
                 f"{len(library.errors)} problem(s) in the library; the rest loaded. Press P to see them.",
                 title="Library problems", severity="warning", timeout=6,
             )
+        elif self.trainer.hidden_pitches and not self.trainer.served:
+            names = ", ".join(self.trainer.hidden_pitches)
+            self.notify(
+                f"Not shown, because reps practise published versions only: {names} (draft only). "
+                "Authors: `trainer --drafts` shows drafts; `trainer publish PITCH` publishes one.",
+                title="Draft pitches hidden", timeout=10,
+            )
         elif not library.products and not library.scenarios:
             self.notify(f"No content found in {library.root}.", title="Empty library", severity="warning")
 
