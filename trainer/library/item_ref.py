@@ -41,6 +41,11 @@ class ItemRef:
         """The one string form, e.g. ``pitch:flowguard:flowguard-core:30s`` (ids never hold a colon)."""
         return f"{self.kind}:{self.product}:{self.id}" + (f":{self.cut}" if self.cut else "")
 
+    @property
+    def short_name(self) -> str:
+        """The id (and cut): what names an item whose title the library no longer has."""
+        return f"{self.id} {self.cut}" if self.cut else self.id
+
     @classmethod
     def parse(cls, key: str) -> ItemRef:
         """Read a :attr:`key` back; raises :class:`BadItemKey` for anything else."""

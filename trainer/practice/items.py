@@ -26,7 +26,8 @@ class PracticeItem:
         return f"{self.ref.kind} {self.title} {self.ref.id}" + (f" {self.ref.cut}" if self.ref.cut else "")
 
 
-def _one_line(text: str, limit: int = 70) -> str:
+def one_line(text: str, limit: int = 70) -> str:
+    """``text`` on one line, cut with "…" to at most ``limit`` characters (titles in lists and tables)."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
@@ -47,12 +48,12 @@ def practice_items(library: Library) -> list[PracticeItem]:
                 ))
         for objection in product.objections.objections if product.objections else []:
             items.append(PracticeItem(
-                ItemRef("objection", pid, objection.id), _one_line(objection.objection),
+                ItemRef("objection", pid, objection.id), one_line(objection.objection),
                 f"{product.name} · objection · {objection.category}",
             ))
         for drill in product.drills.drills if product.drills else []:
             items.append(PracticeItem(
-                ItemRef("drill", pid, drill.id), _one_line(drill.goal), f"{product.name} · drill · {drill.topic}",
+                ItemRef("drill", pid, drill.id), one_line(drill.goal), f"{product.name} · drill · {drill.topic}",
             ))
     for sid in sorted(library.scenarios):
         scenario = library.scenarios[sid]
@@ -76,7 +77,7 @@ def describe(library: Library, ref: ItemRef, *, with_product: bool = False,
     """
     found = (titles if titles is not None else item_titles(library)).get(ref)
     if found is None:
-        found = f"{ref.id} {ref.cut}" if ref.cut else ref.id
+        found = ref.short_name
     if with_product:
         product = library.products.get(ref.product)
         found += f" · {product.name if product else ref.product}"

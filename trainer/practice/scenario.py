@@ -40,7 +40,7 @@ class Turn:
     @property
     def label(self) -> str:
         """The title, or the item's id (and cut) when the step could not be resolved."""
-        return self.title or (f"{self.ref.id} {self.ref.cut}" if self.ref.cut else self.ref.id)
+        return self.title or self.ref.short_name
 
 
 @dataclass(frozen=True)

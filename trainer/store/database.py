@@ -25,7 +25,7 @@ from fsrs import Card
 from ..library.item_ref import ItemRef
 from .attempts import Attempt, NewAttempt, utc_now
 from .migrations import DatabaseTooNew, check_version, migrate
-from .scheduling import DueItem, new_card, rating_for_score, replay, review
+from .scheduling import DueItem, new_card, rating_for_score, replay, review, save_card
 
 DB_ENV = "TRAINER_DB"
 REP_ENV = "TRAINER_REP"
@@ -276,13 +276,7 @@ class PracticeStore:
             card = new_card()  # new words: learn them afresh
         if when.tzinfo is None:
             when = when.replace(tzinfo=dt.UTC)
-        card = review(card, rating, when)
-        db.execute(
-            "INSERT INTO cards (rep, item_key, card, content_hash, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (rep, item_key) DO UPDATE SET card = excluded.card, content_hash = excluded.content_hash, "
-            "due_at = excluded.due_at, updated_at = excluded.updated_at",
-            (rep, key, json.dumps(card.to_dict()), content_hash, _iso(card.due), _iso(utc_now())),
-        )
+        save_card(db, rep, key, review(card, rating, when), content_hash)
 
     def _rebuild_card(self, db: sqlite3.Connection, rep: str, key: str) -> None:
         """Replay every attempt of one item into its card (see :func:`~trainer.store.scheduling.replay`)."""
@@ -299,13 +293,7 @@ class PracticeStore:
         if replayed is None:
             db.execute("DELETE FROM cards WHERE rep = ? AND item_key = ?", (rep, key))
             return
-        card, digest = replayed
-        db.execute(
-            "INSERT INTO cards (rep, item_key, card, content_hash, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (rep, item_key) DO UPDATE SET card = excluded.card, content_hash = excluded.content_hash, "
-            "due_at = excluded.due_at, updated_at = excluded.updated_at",
-            (rep, key, json.dumps(card.to_dict()), digest, _iso(card.due), _iso(utc_now())),
-        )
+        save_card(db, rep, key, *replayed)
 
     def cards(self, rep: str) -> dict[str, tuple[dt.datetime, str | None]]:
         """Every card of a rep: item key -> (due at, content hash practised)."""

@@ -8,11 +8,10 @@ cannot compute (spaced-repetition cards).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from collections.abc import Callable
 
-from .scheduling import new_card, rating_for_score, replay
+from .scheduling import new_card, rating_for_score, replay, save_card
 
 
 def _schedule_unscheduled_attempts(connection: sqlite3.Connection) -> None:
@@ -32,14 +31,8 @@ def _schedule_unscheduled_attempts(connection: sqlite3.Connection) -> None:
     for rep, key, score, rating, started_at, content_hash in rows:
         when = dt.datetime.fromisoformat(started_at)
         reviews.setdefault((rep, key), []).append((rating or rating_for_score(score), when, content_hash))
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     for (rep, key), item_reviews in reviews.items():
-        card, content_hash = replay(item_reviews) or (new_card(), None)
-        connection.execute(
-            "INSERT INTO cards (rep, item_key, card, content_hash, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (rep, key, json.dumps(card.to_dict()), content_hash,
-             card.due.astimezone(dt.UTC).isoformat(timespec="microseconds"), now),
-        )
+        save_card(connection, rep, key, *(replay(item_reviews) or (new_card(), None)))
 
 
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [

@@ -8,6 +8,8 @@ again at once, whatever FSRS said, because the rep has not learnt the new words 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,6 +44,18 @@ def review(card: Card, rating: int, when: dt.datetime) -> Card:
         when = when.replace(tzinfo=dt.UTC)
     reviewed, _ = SCHEDULER.review_card(card, Rating(rating), when)
     return reviewed
+
+
+def save_card(connection: sqlite3.Connection, rep: str, key: str, card: Card, content_hash: str | None) -> None:
+    """Create or replace one rep's card for one item (the store, its undo and its migrations all write here)."""
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+    connection.execute(
+        "INSERT INTO cards (rep, item_key, card, content_hash, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (rep, item_key) DO UPDATE SET card = excluded.card, content_hash = excluded.content_hash, "
+        "due_at = excluded.due_at, updated_at = excluded.updated_at",
+        (rep, key, json.dumps(card.to_dict()), content_hash,
+         card.due.astimezone(dt.UTC).isoformat(timespec="microseconds"), now),
+    )
 
 
 def replay(reviews: Iterable[tuple[int, dt.datetime, str | None]]) -> tuple[Card, str | None] | None:

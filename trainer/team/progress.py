@@ -38,7 +38,7 @@ class TeamTable:
 
     def title(self, item: ItemRef) -> str:
         """The item's title as the library shows it, or its id (and cut) when the library no longer has it."""
-        return self.titles.get(item) or (f"{item.id} {item.cut}" if item.cut else item.id)
+        return self.titles.get(item) or item.short_name
 
     def product_name(self, item: ItemRef) -> str:
         return self.products.get(item.product, item.product)

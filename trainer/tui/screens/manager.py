@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Select, Static
 
-from ...practice.items import describe, item_titles
+from ...practice.items import describe, item_titles, one_line
 from ...scoring.results import score_text
 from ...team.progress import Cell, TeamTable, team_table, weakest_items, weakest_points
 from ..widgets.title_bar import TitleBar
@@ -138,7 +138,7 @@ class ManagerScreen(TrainerScreen):
             grid.add_column(Content.styled(rep, "bold"), key=REP_COLUMN + rep, width=max(len(rep), 11))  # type: ignore[arg-type]
         for item in table.items:
             grid.add_row(
-                item.kind, _short(table.title(item), 40), table.product_name(item),
+                item.kind, one_line(table.title(item), 40), table.product_name(item),
                 *(cell_content(table.cell(rep, item)) for rep in table.reps), key=item.key,
             )
         if grid.row_count:
@@ -156,7 +156,7 @@ class ManagerScreen(TrainerScreen):
         self.query_one("#mgr-weakest", Static).update(Content.assemble(
             ("Weakest items  ", "bold"),
             "; ".join(
-                f"{_short(table.title(i), 40)} · {table.product_name(i)} ({score_text(avg)}, {n} rep{'s' * (n != 1)})"
+                f"{one_line(table.title(i), 40)} · {table.product_name(i)} ({score_text(avg)}, {n} rep{'s' * (n != 1)})"
                 for i, avg, n in weakest
             ) or ("none yet", "$text-muted"),
         ))
@@ -249,7 +249,7 @@ class RepAttemptsScreen(TrainerScreen):
         for attempt in attempts:
             table.add_row(
                 attempt.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                _short(describe(self.trainer.library, attempt.ref, with_product=True, titles=titles), 56),
+                one_line(describe(self.trainer.library, attempt.ref, with_product=True, titles=titles), 56),
                 f"v{attempt.version}" if attempt.version is not None else "—",
                 Content.styled(score_text(attempt.score), "bold"),
                 attempt.tier,
@@ -263,7 +263,3 @@ class RepAttemptsScreen(TrainerScreen):
                                                   "$text-muted"),
             ))
         table.focus()
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

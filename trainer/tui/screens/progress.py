@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Sparkline, Static
 
 from ...library.item_ref import ItemRef
 from ...library.speaking import format_duration
-from ...practice.items import practice_items
+from ...practice.items import one_line, practice_items
 from ...scoring import score_text, tier_for
 from ...store.progress import ItemProgress, RepProgress, rep_progress
 from ..widgets.title_bar import TitleBar
@@ -35,14 +35,10 @@ def missed_in(attempts: list[Any], key: str, limit: int = 6) -> list[tuple[str, 
     return missed.most_common(limit)
 
 
-def short(text: str, width: int = ITEM_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def item_name(item: ItemProgress, titles: dict[ItemRef, str] | None = None) -> str:
     """The item's title as the library shows it (its id when the library no longer has it)."""
     ref = item.ref
-    fallback = f"{ref.id} {ref.cut}" if ref.cut else ref.id
+    fallback = ref.short_name
     return (titles or {}).get(ref, fallback)
 
 
@@ -106,7 +102,7 @@ class ProgressScreen(TrainerScreen):
         table.add_columns("item", "last", "best", "tier", "streak", "tries", "kind")
         for item in progress.items:
             table.add_row(
-                short(item_name(item, self.titles)),
+                one_line(item_name(item, self.titles), ITEM_WIDTH),
                 score_text(item.scores[-1]),
                 score_text(item.best),
                 tier_for(item.best),

@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Footer, Static, TextArea
 
 from ...library.item_ref import ItemRef
 from ...library.models import Scenario
+from ...practice.items import one_line
 from ...practice.scenario import ScenarioRun, Turn, TurnResult
 from ...scoring.results import score_text
 from ..widgets.title_bar import TitleBar
@@ -206,7 +207,6 @@ class ScenarioScreen(TrainerScreen):
         }.get(event.button.id or "", lambda: None)()
 
 
-def _short(turn: Turn, limit: int = 60) -> str:
+def _short(turn: Turn) -> str:
     """The step's title (not its id), cut to fit the summary table."""
-    text = " ".join(turn.label.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return one_line(turn.label, 60)

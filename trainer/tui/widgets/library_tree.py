@@ -12,6 +12,7 @@ from textual.widgets.tree import TreeNode
 from ...library.catalog import Library
 from ...library.item_ref import ItemRef
 from ...library.speaking import format_duration
+from ...practice.items import one_line
 
 GroupKind = Literal["product", "pitch", "objections", "drills", "scenarios"]
 
@@ -32,11 +33,6 @@ STATUS_STYLE = {"published": "green", "draft": "yellow", "retired": "dim"}
 
 def _label(title: str, *extra: tuple[str, str]) -> Text:
     return Text.assemble(title, *((f"  {text}", style) for text, style in extra))
-
-
-def _short(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 class LibraryTree(Tree[NodeData]):
@@ -65,7 +61,7 @@ class LibraryTree(Tree[NodeData]):
                 )
                 for objection in product.objections.objections:
                     group.add_leaf(
-                        _label(_short(objection.objection), (objection.category, "dim italic")),
+                        _label(one_line(objection.objection, 60), (objection.category, "dim italic")),
                         ItemRef("objection", pid, objection.id),
                     )
             if product.drills:
@@ -73,7 +69,7 @@ class LibraryTree(Tree[NodeData]):
                                  Group("drills", pid))
                 for drill in product.drills.drills:
                     group.add_leaf(
-                        _label(_short(drill.goal), (drill.topic, "dim italic")), ItemRef("drill", pid, drill.id)
+                        _label(one_line(drill.goal, 60), (drill.topic, "dim italic")), ItemRef("drill", pid, drill.id)
                     )
         if library.scenarios:
             node = self.root.add(_label("Scenarios", (str(len(library.scenarios)), "dim")), Group("scenarios"),
