@@ -1,19 +1,29 @@
-"""`trainer serve` answers a browser on loopback, and warns loudly when bound to another address."""
+"""`trainer serve` is safe to open in a browser: real servers on free loopback ports, real HTTP and websocket
+requests (aiohttp's client), and the server's own output checked for tracebacks.
+
+Each hostile case is listed in tests/hostile/README.md.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from click.testing import CliRunner
+import aiohttp
+import pytest
 from fixture_library import LibraryFactory
 
 from trainer.commands.team import _is_loopback
+from trainer.web.guard import MAX_COLUMNS, MAX_ROWS, AccessPolicy, clamp_terminal_size
 
 
 def free_port() -> int:
@@ -22,28 +32,67 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_serve_answers_http_on_a_loopback_port(make_library: LibraryFactory, tmp_path: Path) -> None:
-    port = free_port()
-    env = dict(os.environ, TRAINER_DB=str(tmp_path / "practice.sqlite3"))
-    server = subprocess.Popen(
-        [sys.executable, "-m", "trainer", "serve", "--port", str(port), "--library", str(make_library())],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    try:
-        page, deadline = "", time.monotonic() + 30
-        while time.monotonic() < deadline and not page:
+@dataclass
+class Served:
+    port: int
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+ServeFactory = Callable[..., Served]
+
+
+@pytest.fixture
+def serve(make_library: LibraryFactory, tmp_path: Path) -> Iterator[ServeFactory]:
+    """Start `trainer serve ARGS` on a free port and wait until it answers; stop it after the test."""
+    started: list[Served] = []
+
+    def start(*args: str, host: str = "127.0.0.1") -> Served:
+        port = free_port()
+        log = tmp_path / f"serve-{port}.log"
+        env = dict(os.environ, TRAINER_DB=str(tmp_path / "practice.sqlite3"))
+        command = [sys.executable, "-m", "trainer", "serve", "--host", host, "--port", str(port),
+                   "--library", str(make_library()), *args]
+        with log.open("wb") as sink:
+            process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=sink, stderr=subprocess.STDOUT)
+        served = Served(port, process, log)
+        started.append(served)
+        deadline = time.monotonic() + 30
+        while True:
+            request = urllib.request.Request(served.url + "/", headers={"Host": f"127.0.0.1:{port}"})
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                    assert response.status == 200
-                    page = response.read().decode("utf-8", "replace")
+                with urllib.request.urlopen(request, timeout=5):
+                    return served
+            except urllib.error.HTTPError:
+                return served  # it answers
             except OSError:
-                if server.poll() is not None:
-                    raise AssertionError(server.stdout.read().decode()) from None
-                time.sleep(0.3)
-        assert "Pitch Trainer" in page
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(served.output()) from None
+                time.sleep(0.2)
+
+    yield start
+    for served in started:
+        served.process.terminate()
+        served.process.wait(timeout=20)
+
+
+def assert_no_traceback(served: Served) -> None:
+    output = served.output()
+    assert "Traceback" not in output and "Error handling request" not in output, output
+
+
+def test_serve_answers_http_on_a_loopback_port(serve: ServeFactory) -> None:
+    served = serve()
+    with urllib.request.urlopen(served.url + "/", timeout=10) as response:
+        assert response.status == 200
+        assert "Pitch Trainer" in response.read().decode()
 
 
 def test_loopback_detection() -> None:
@@ -51,14 +100,193 @@ def test_loopback_detection() -> None:
     assert not _is_loopback("0.0.0.0") and not _is_loopback("192.168.1.10")
 
 
-def test_serving_beyond_loopback_prints_a_warning(make_library: LibraryFactory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import textual_serve.server
+# --- Origin: cross-site websocket hijacking -------------------------------------------------------------------
 
-    served = []
-    monkeypatch.setattr(textual_serve.server.Server, "serve", lambda self, debug=False: served.append(self))
-    from trainer.cli import main
 
-    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--library", str(make_library())])
-    assert result.exit_code == 0, result.output
-    assert "anyone who can reach this machine" in result.stderr
-    assert len(served) == 1
+async def test_a_websocket_from_a_foreign_page_is_refused_and_the_own_page_is_not(serve: ServeFactory) -> None:
+    served = serve("--allow-origin", "https://trainer.example")
+    async with aiohttp.ClientSession() as session:
+        for foreign in ("http://evil.example", f"http://evil.example:{served.port}", "null",
+                        f"http://127.0.0.1:{served.port + 1}"):
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(served.url + "/ws", headers={"Origin": foreign})
+            assert refused.value.status == 403, foreign
+        for own in (served.url, "https://trainer.example"):
+            async with session.ws_connect(served.url + "/ws", headers={"Origin": own}) as websocket:
+                await websocket.send_str("not json")  # what the page never sends is dropped, quietly
+                await websocket.send_str('["resize", "wide"]')
+                await websocket.send_str('["stdin", 42]')
+                await websocket.send_str('["ping", "1"]')
+                pong = await websocket.receive_json(timeout=10)
+                assert pong == ["pong", "1"]
+    assert_no_traceback(served)
+
+
+# --- Host: DNS rebinding ---------------------------------------------------------------------------------------
+
+
+async def test_only_the_served_names_are_answered(serve: ServeFactory) -> None:
+    served = serve("--allow-host", "trainer.lan")
+    async with aiohttp.ClientSession() as session:
+        for host in ("evil.example", f"evil.example:{served.port}", f"localhost.evil.example:{served.port}",
+                     f"127.0.0.1:{served.port + 1}", "", "a b"):
+            async with session.get(served.url + "/", headers={"Host": host}) as response:
+                assert response.status in (400, 421), host
+                assert "Pitch Trainer" not in await response.text()
+        for host in (f"127.0.0.1:{served.port}", f"localhost:{served.port}", "trainer.lan", "trainer.lan:443"):
+            async with session.get(served.url + "/", headers={"Host": host}) as response:
+                assert response.status == 200, host
+    assert_no_traceback(served)
+
+
+def test_the_access_policy_of_an_address_bound_to_every_interface() -> None:
+    policy = AccessPolicy.build("0.0.0.0", 8000)
+    assert policy.allows_host("192.168.1.10:8000") and policy.allows_host(f"{socket.gethostname()}:8000")
+    assert not policy.allows_host("attacker.example:8000") and not policy.allows_host(None)
+    assert policy.allows_origin("http://192.168.1.10:8000", "192.168.1.10:8000")
+    assert not policy.allows_origin("http://attacker.example:8000", "192.168.1.10:8000")
+
+
+# --- Static files, assets and headers --------------------------------------------------------------------------
+
+
+async def test_no_directory_is_listed_and_the_page_loads_nothing_from_elsewhere(serve: ServeFactory) -> None:
+    served = serve()
+    async with aiohttp.ClientSession() as session:
+        for folder in ("/static/", "/static/fonts/", "/static/js", "/page/"):
+            async with session.get(served.url + folder) as response:
+                assert response.status in (403, 404), folder
+                body = await response.text()
+                assert ".ttf" not in body and "textual.js" not in body and "page.css" not in body
+        async with session.get(served.url + "/") as response:
+            page = await response.text()
+        assets = re.findall(r'(?:href|src)="([^"]*)"', page)
+        assert assets and all(asset.startswith("/") and not asset.startswith("//") for asset in assets), assets
+        assert "googleapis" not in page and "https://" not in page
+        async with session.get(served.url + "/page/page.css") as response:
+            css = await response.text()
+        fonts = re.findall(r'url\("([^"]+)"\)', css)
+        assert any(font.endswith(".ttf") for font in fonts)
+        for asset in assets + fonts:
+            async with session.get(served.url + asset) as response:
+                assert response.status == 200, asset
+                if asset.endswith(".css"):  # no stylesheet pulls anything from another server
+                    text = await response.text()
+                    assert not re.search(r"(url\(|@import)\s*[\"']?\s*(https?:)?//", text), asset
+
+
+async def test_every_response_carries_the_security_headers(serve: ServeFactory) -> None:
+    served = serve()
+    async with aiohttp.ClientSession() as session:
+        for path in ("/", "/static/js/textual.js", "/page/page.js", "/no-such-page", "/static/", "/ws"):
+            async with session.get(served.url + path) as response:
+                headers = response.headers
+                policy = headers.get("Content-Security-Policy", "")
+                assert "default-src 'none'" in policy and "script-src 'self';" in policy, path
+                assert "frame-ancestors 'none'" in policy and "'unsafe-eval'" not in policy
+                assert headers.get("X-Frame-Options") == "DENY"
+                assert headers.get("X-Content-Type-Options") == "nosniff"
+                assert headers.get("Referrer-Policy") == "no-referrer"
+                if path == "/":
+                    page = await response.text()
+                    # nothing inline for the policy to allow: every <script> has a src, no <style>, no handlers
+                    assert not re.search(r"<script(?![^>]*\bsrc=)", page) and "<style" not in page
+                    assert not re.search(r"\son[a-z]+=", page, re.IGNORECASE)
+
+
+async def test_a_plain_get_of_the_websocket_path_is_a_bad_request_without_a_traceback(serve: ServeFactory) -> None:
+    served = serve()
+    async with aiohttp.ClientSession() as session:
+        async with session.get(served.url + "/ws") as response:
+            assert response.status == 400
+        async with session.get(served.url + "/ws", headers={"Upgrade": "websocket", "Connection": "Upgrade"}) as bad:
+            assert bad.status == 400  # no key, no version
+    time.sleep(0.3)
+    assert_no_traceback(served)
+
+
+# --- Terminal size ---------------------------------------------------------------------------------------------
+
+
+def test_terminal_sizes_are_clamped_to_the_documented_limit() -> None:
+    assert clamp_terminal_size("20000", "12000") == (MAX_COLUMNS, MAX_ROWS) == (500, 200)
+    assert clamp_terminal_size(120, 40) == (120, 40)
+    assert clamp_terminal_size("0", "-3") == (80, 24)  # not a size: the default
+    assert clamp_terminal_size(1, 1) == (10, 4)
+    assert clamp_terminal_size("9" * 5000, "24") == (80, 24)
+    assert clamp_terminal_size(True, None) == (80, 24)
+
+
+async def test_a_tab_asking_for_a_huge_terminal_gets_the_largest_allowed_one(serve: ServeFactory) -> None:
+    """The app draws a full screen at start; the rows it moves the cursor to show the size it was given."""
+    served = serve()
+    rows: set[int] = set()
+    async with aiohttp.ClientSession() as session:
+        url = served.url + "/ws?width=900&height=350"
+        async with session.ws_connect(url, headers={"Origin": served.url}, max_msg_size=0) as websocket:
+            deadline = time.monotonic() + 40
+            while time.monotonic() < deadline and max(rows, default=0) < MAX_ROWS:
+                try:
+                    message = await websocket.receive(timeout=3)
+                except TimeoutError:
+                    if rows:
+                        break
+                    continue
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    rows.update(int(row) for row in re.findall(rb"\x1b\[(\d+);\d+H", message.data))
+                elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                    break
+            await websocket.send_str('["resize", {"width": 20000, "height": 12000}]')
+            await websocket.receive(timeout=5)
+    assert rows, served.output()
+    assert max(rows) == MAX_ROWS
+    assert_no_traceback(served)
+
+
+# --- Addresses: 0.0.0.0, --public-url, bind errors -------------------------------------------------------------
+
+
+async def test_bound_to_every_interface_the_page_connects_to_the_address_the_browser_used(serve: ServeFactory) -> None:
+    served = serve(host="0.0.0.0")
+    assert "anyone who can reach this machine" in served.output()
+    async with aiohttp.ClientSession() as session:
+        for host in (f"127.0.0.1:{served.port}", f"localhost:{served.port}"):
+            async with session.get(served.url + "/", headers={"Host": host}) as response:
+                page = await response.text()
+            assert f'data-session-websocket-url="ws://{host}/ws"' in page
+            assert "0.0.0.0" not in page
+
+
+async def test_a_public_url_names_the_websocket_and_is_an_allowed_origin(serve: ServeFactory) -> None:
+    served = serve("--public-url", "https://trainer.example")
+    async with aiohttp.ClientSession() as session, session.get(
+        served.url + "/", headers={"Host": "trainer.example"}
+    ) as response:
+        assert response.status == 200
+        assert 'data-session-websocket-url="wss://trainer.example/ws"' in await response.text()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "no-such-host.invalid"])
+def test_an_address_that_cannot_be_served_is_one_line_and_exit_2(make_library: LibraryFactory, host: str) -> None:
+    with socket.socket() as occupied:
+        occupied.bind(("127.0.0.1", 0))
+        occupied.listen()
+        port = occupied.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "trainer", "serve", "--host", host, "--port", str(port),
+             "--library", str(make_library())],
+            capture_output=True, text=True, timeout=60,
+        )
+    reason = "address already in use" if host == "127.0.0.1" else "unknown host"
+    assert result.returncode == 2, result.stderr
+    assert f"cannot serve on {host}:{port}: {reason}" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_bad_allowed_origin_is_a_usage_error(make_library: LibraryFactory) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "serve", "--allow-origin", "javascript:alert(1)", "--port", str(free_port()),
+         "--library", str(make_library())],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 2 and "not an origin" in result.stderr and "Traceback" not in result.stderr

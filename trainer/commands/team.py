@@ -100,20 +100,41 @@ def _is_loopback(host: str) -> bool:
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (any port), e.g. behind a reverse proxy. Repeatable.")
+@click.option("--allow-origin", "allow_origins", multiple=True, metavar="URL",
+              help="Also let pages at this origin (https://name[:port]) open the app. Repeatable.")
+@click.option("--public-url", metavar="URL",
+              help="The address browsers use (e.g. https://trainer.example behind a proxy); "
+              "by default the address in the browser's request.")
 @store_options
 @library_option
-def serve(host: str, port: int, db_path: Path | None, rep: str | None, library_dir: Path | None) -> None:
+def serve(
+    host: str,
+    port: int,
+    allow_hosts: tuple[str, ...],
+    allow_origins: tuple[str, ...],
+    public_url: str | None,
+    db_path: Path | None,
+    rep: str | None,
+    library_dir: Path | None,
+) -> None:
     """Serve the practice app to web browsers (textual-serve): one app per browser tab.
 
     Every session picks its rep name, shares the one practice database, and is practice-only: nothing
-    in it can write or delete library files.
+    in it can write or delete library files. The server answers only requests for its own address
+    (plus --allow-host) and websockets from its own page (plus --allow-origin); there is no sign-in.
     """
     from ..library import ContentError, find_library
+    from ..web.guard import parse_origin
 
     try:
         root = find_library(library_dir)
     except ContentError as exc:
         fail(str(exc))
+    for origin in (*allow_origins, *([public_url] if public_url else [])):
+        if parse_origin(origin) is None:
+            fail(f"not an origin: {origin!r} (expected http://name:port or https://name)")
     if not _is_loopback(host):
         click.secho(
             f"Warning: listening on {host}: anyone who can reach this machine on port {port} can open the app, "
@@ -125,7 +146,15 @@ def serve(host: str, port: int, db_path: Path | None, rep: str | None, library_d
     command = [sys.executable, "-m", "trainer", "--library", str(root.resolve()), "--served"]
     if db_path is not None:
         command += ["--db", str(db_path.resolve())]
-    from textual_serve.server import Server
+    from ..web.server import CannotServe, TrainerServer
 
-    click.echo(f"Serving Pitch Trainer on http://{host}:{port} (library {root}); press Ctrl+C to stop.", err=True)
-    Server(shlex.join(command), host=host, port=port, title="Pitch Trainer").serve()
+    server = TrainerServer(
+        shlex.join(command), host=host, port=port, title="Pitch Trainer", public_url=public_url,
+        allow_hosts=allow_hosts, allow_origins=allow_origins,
+    )
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Serving Pitch Trainer on http://{shown}:{port} (library {root}); press Ctrl+C to stop.", err=True)
+    try:
+        server.serve()
+    except CannotServe as exc:
+        fail(f"cannot serve on {host}:{port}: {exc}")

@@ -1,0 +1,217 @@
+"""``trainer serve``'s HTTP server: textual-serve's app runner behind the rules of :mod:`trainer.web.guard`.
+
+textual-serve (1.1) trusts every request: any ``Host``, any websocket ``Origin``, any terminal size; it lists
+``/static/``, loads a web font from the internet, logs a traceback for a plain GET of ``/ws`` and tells remote
+browsers to connect to ``ws://0.0.0.0``. This subclass keeps its process handling (:class:`AppService`) and
+replaces the web side: routes, page, headers, websocket handling and start-up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import json
+import logging
+import signal
+import socket
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import textual_serve
+from aiohttp import WSMsgType, web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server
+
+from .guard import (
+    MAX_MESSAGE_BYTES,
+    SECURITY_HEADERS,
+    AccessPolicy,
+    clamp_terminal_size,
+    content_security_policy,
+    split_host_header,
+)
+
+log = logging.getLogger("trainer.serve")
+
+HERE = Path(__file__).parent
+TEXTUAL_SERVE_STATIC = Path(textual_serve.__file__).parent / "static"  # xterm.css, textual.js, Roboto Mono
+
+
+class CannotServe(Exception):
+    """The address cannot be listened on; the message says why in a few words ("address already in use")."""
+
+
+def describe_bind_error(error: OSError) -> str:
+    if isinstance(error, socket.gaierror):
+        return "unknown host"
+    reasons = {
+        errno.EADDRINUSE: "address already in use",
+        errno.EADDRNOTAVAIL: "address not available on this machine",
+        errno.EACCES: "permission denied (ports below 1024 need administrator rights)",
+    }
+    return reasons.get(error.errno or 0, error.strerror or str(error))
+
+
+class TrainerServer(Server):
+    """Serve the app with Host/Origin checks, security headers, bounded sizes and only local assets."""
+
+    def __init__(
+        self,
+        command: str,
+        *,
+        host: str,
+        port: int,
+        title: str,
+        public_url: str | None = None,
+        allow_hosts: tuple[str, ...] = (),
+        allow_origins: tuple[str, ...] = (),
+    ) -> None:
+        origins = tuple(allow_origins) + ((public_url,) if public_url else ())
+        self.policy = AccessPolicy.build(host, port, allow_hosts=allow_hosts, allow_origins=origins)
+        super().__init__(command, host=host, port=port, title=title, public_url=public_url)
+        self.explicit_public_url = public_url
+        self.pages = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
+        self._sockets: set[web.WebSocketResponse] = set()
+
+    def initialize_logging(self) -> None:
+        """Plain one-line logs: textual-serve's handler prints tracebacks with local variables."""
+        logging.basicConfig(level=logging.DEBUG if self.debug else logging.INFO, format="%(message)s")
+
+    async def _make_app(self) -> web.Application:
+        app = web.Application(middlewares=[self._check_host])
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", TEXTUAL_SERVE_STATIC, show_index=False, name="static"),
+                web.static("/page", HERE / "static", show_index=False, name="page"),
+            ]
+        )
+        app.on_response_prepare.append(self._add_security_headers)
+        app.on_shutdown.append(self.on_shutdown)
+        return app
+
+    @web.middleware
+    async def _check_host(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        if not self.policy.allows_host(request.headers.get("Host")):
+            raise web.HTTPBadRequest(
+                text="Unknown Host header: this server answers only to its own address "
+                "(start `trainer serve` with --allow-host NAME to add a name).\n"
+            )
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    def _websocket_url(self, request: web.Request) -> str:
+        """Where the page connects: the address the browser used (checked by then), or ``--public-url``."""
+        if self.explicit_public_url:
+            base = self.explicit_public_url.rstrip("/")
+            scheme, rest = base.split("://", 1)
+            return f"{'wss' if scheme == 'https' else 'ws'}://{rest}/ws"
+        scheme = "wss" if request.secure else "ws"
+        return f"{scheme}://{request.headers.get('Host', '')}/ws"
+
+    async def _add_security_headers(self, request: web.Request, response: web.StreamResponse) -> None:
+        host = request.headers.get("Host", "")
+        websocket_origins = "ws:" if split_host_header(host) is None else f"ws://{host} wss://{host}"
+        if self.explicit_public_url:
+            websocket_origins += " " + self._websocket_url(request).rsplit("/", 1)[0]
+        response.headers["Content-Security-Policy"] = content_security_policy(websocket_origins)
+        response.headers.update(SECURITY_HEADERS)
+
+    async def handle_index(self, request: web.Request) -> web.Response:
+        asked = request.query.get("fontsize", "")
+        font_size = max(8, min(int(asked), 48)) if asked.isascii() and asked.isdigit() and len(asked) < 4 else 16
+        page = self.pages.get_template("page.html").render(
+            title=self.title, websocket_url=self._websocket_url(request), font_size=font_size
+        )
+        return web.Response(text=page, content_type="text/html")
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Nothing to print: the command says where it listens once the port is really open."""
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Close the open sessions, so each app process gets its quit message instead of being killed."""
+        for websocket in list(self._sockets):
+            await websocket.close(code=1001, message=b"server stopped")
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE_BYTES)
+        if not websocket.can_prepare(request).ok:
+            raise web.HTTPBadRequest(text="This address carries the app's websocket; open / in a browser instead.\n")
+        if not self.policy.allows_origin(request.headers.get("Origin"), request.headers.get("Host", "")):
+            log.warning("refused a websocket from the page at %r", request.headers.get("Origin", "")[:200])
+            raise web.HTTPForbidden(text="This page may not open the app (foreign Origin).\n")
+        width, height = clamp_terminal_size(request.query.get("width"), request.query.get("height"))
+        await websocket.prepare(request)
+        self._sockets.add(websocket)
+
+        async def close() -> None:
+            await websocket.close()
+
+        app_service = AppService(
+            self.command,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=close,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
+        try:
+            await app_service.start(width, height)
+            await self._process_messages(websocket, app_service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # one line: a session's failure is not the server's
+            log.error("a session ended with an error: %s: %s", type(error).__name__, error)
+        finally:
+            self._sockets.discard(websocket)
+            await app_service.stop()
+        return websocket
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
+        """Forward the tab's keys and sizes to its app; messages that are not what the page sends are dropped."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                envelope = json.loads(message.data)
+            except ValueError:
+                continue
+            if not isinstance(envelope, list) or not envelope:
+                continue
+            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await app_service.send_bytes(data.encode("utf-8", "replace"))
+            elif kind == "resize" and isinstance(data, dict):
+                await app_service.set_terminal_size(*clamp_terminal_size(data.get("width"), data.get("height")))
+            elif kind == "ping" and isinstance(data, str):
+                await websocket.send_json(["pong", data[:100]])
+            elif kind == "blur":
+                await app_service.blur()
+            elif kind == "focus":
+                await app_service.focus()
+
+    def serve(self, debug: bool = False) -> None:
+        """Listen until Ctrl+C or SIGTERM; raise :class:`CannotServe` when the address cannot be listened on."""
+        self.debug = debug
+        self.initialize_logging()
+        asyncio.run(self._serve_until_stopped())
+
+    async def _serve_until_stopped(self) -> None:
+        runner = web.AppRunner(await self._make_app(), handle_signals=False, shutdown_timeout=5)
+        await runner.setup()
+        try:
+            try:
+                await web.TCPSite(runner, self.host, self.port).start()
+            except OSError as error:
+                raise CannotServe(describe_bind_error(error)) from None
+            stopped = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(signum, stopped.set)
+            log.info("listening on http://%s:%s", f"[{self.host}]" if ":" in self.host else self.host, self.port)
+            await stopped.wait()
+        finally:
+            await runner.cleanup()
