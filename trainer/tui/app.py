@@ -160,10 +160,13 @@ class TrainerApp(App[None]):
         self.push_screen(ManagerScreen())
 
     def on_mount(self) -> None:
-        saved = load_preferences(self.config_dir).theme
-        if saved and saved in self.available_themes:
-            self.theme = saved
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        # A served tab is one of many people sharing the server's user account: its settings live and die with
+        # the session, and it neither reads nor writes the shared preferences file.
+        if not self.served:
+            saved = load_preferences(self.config_dir).theme
+            if saved and saved in self.available_themes:
+                self.theme = saved
+            self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._tune_gc:
             self.call_after_refresh(tune_garbage_collector)
         if self.served:
