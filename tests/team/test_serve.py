@@ -85,7 +85,7 @@ def serve(make_library: LibraryFactory, tmp_path: Path) -> Iterator[ServeFactory
 
 def assert_no_traceback(served: Served) -> None:
     output = served.output()
-    assert "Traceback" not in output and "Error handling request" not in output, output
+    assert "Traceback" not in output and 'File "' not in output, output
 
 
 def test_serve_answers_http_on_a_loopback_port(serve: ServeFactory) -> None:
@@ -290,3 +290,22 @@ def test_a_bad_allowed_origin_is_a_usage_error(make_library: LibraryFactory) -> 
         capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 2 and "not an origin" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_malformed_requests_are_one_line_in_the_server_log(serve: ServeFactory) -> None:
+    """aiohttp logs a traceback for every request it cannot parse; any client can send one."""
+    served = serve()
+    requests = [
+        b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: a\x1b]0;PWNED\x07b\r\nConnection: close\r\n\r\n",
+        b"GET /\x1b[31m HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+        f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\nUser-Agent: \u202eevil\r\n"
+        "Connection: close\r\n\r\n".encode(),
+    ]
+    for request in requests:
+        with socket.create_connection(("127.0.0.1", served.port), timeout=10) as client:
+            client.sendall(request)
+            assert client.recv(100).startswith((b"HTTP/1.0 400", b"HTTP/1.1 400", b"HTTP/1.1 200"))
+    time.sleep(0.5)
+    output = served.output()
+    assert_no_traceback(served)
+    assert "\x1b" not in output and "\u202e" not in output and "\x07" not in output

@@ -23,6 +23,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from ..safe_text import visible
 from .guard import (
     MAX_MESSAGE_BYTES,
     SECURITY_HEADERS,
@@ -53,6 +54,18 @@ def describe_bind_error(error: OSError) -> str:
     return reasons.get(error.errno or 0, error.strerror or str(error))
 
 
+class OneLineFormatter(logging.Formatter):
+    """A log record as one line: the exception's type and message instead of its traceback, control and
+    text-reordering characters (from request lines, origins) written out so they cannot drive the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            message += f": {type(error).__name__}: {' '.join(str(error).split())[:300]}"
+        return visible(message)
+
+
 class TrainerServer(Server):
     """Serve the app with Host/Origin checks, security headers, bounded sizes and only local assets."""
 
@@ -75,8 +88,11 @@ class TrainerServer(Server):
         self._sockets: set[web.WebSocketResponse] = set()
 
     def initialize_logging(self) -> None:
-        """Plain one-line logs: textual-serve's handler prints tracebacks with local variables."""
-        logging.basicConfig(level=logging.DEBUG if self.debug else logging.INFO, format="%(message)s")
+        """One line per event, untrusted text made visible: textual-serve's handler prints tracebacks with local
+        variables, and aiohttp logs one for every malformed request a client sends."""
+        handler = logging.StreamHandler()
+        handler.setFormatter(OneLineFormatter())
+        logging.basicConfig(level=logging.DEBUG if self.debug else logging.INFO, handlers=[handler], force=True)
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self._check_host])
@@ -200,7 +216,10 @@ class TrainerServer(Server):
         asyncio.run(self._serve_until_stopped())
 
     async def _serve_until_stopped(self) -> None:
-        runner = web.AppRunner(await self._make_app(), handle_signals=False, shutdown_timeout=5)
+        # The access log leaves out User-Agent and Referer: free text any page or client chooses.
+        runner = web.AppRunner(
+            await self._make_app(), handle_signals=False, shutdown_timeout=5, access_log_format='%a %t "%r" %s %b'
+        )
         await runner.setup()
         try:
             try:
