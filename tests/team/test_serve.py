@@ -6,6 +6,7 @@ Each hostile case is listed in tests/hostile/README.md.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import socket
@@ -309,3 +310,22 @@ def test_malformed_requests_are_one_line_in_the_server_log(serve: ServeFactory) 
     output = served.output()
     assert_no_traceback(served)
     assert "\x1b" not in output and "\u202e" not in output and "\x07" not in output
+
+
+async def test_sessions_beyond_the_limit_are_told_to_try_again_later(serve: ServeFactory) -> None:
+    """Every tab is an app process of its own: a page opening websockets in a loop must not fork without end."""
+    served = serve("--max-sessions", "1")
+    async with aiohttp.ClientSession() as session:
+        async with session.ws_connect(served.url + "/ws", headers={"Origin": served.url}):
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(served.url + "/ws", headers={"Origin": served.url})
+            assert refused.value.status == 503
+        deadline = time.monotonic() + 20
+        while True:  # the place frees once the first session's app has quit
+            try:
+                async with session.ws_connect(served.url + "/ws", headers={"Origin": served.url}):
+                    break
+            except aiohttp.WSServerHandshakeError:
+                assert time.monotonic() < deadline, served.output()
+                await asyncio.sleep(0.2)
+    assert_no_traceback(served)

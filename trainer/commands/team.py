@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ..web.guard import DEFAULT_MAX_SESSIONS
 from .common import console, fail, format_option, library_option, open_library, open_store, store_options, write_output
 
 
@@ -107,6 +108,8 @@ def _is_loopback(host: str) -> bool:
 @click.option("--public-url", metavar="URL",
               help="The address browsers use (e.g. https://trainer.example behind a proxy); "
               "by default the address in the browser's request.")
+@click.option("--max-sessions", type=click.IntRange(1, 1000), default=DEFAULT_MAX_SESSIONS, show_default=True,
+              help="Open browser tabs at once (each runs its own app process); more get 'try again later'.")
 @store_options
 @library_option
 def serve(
@@ -115,6 +118,7 @@ def serve(
     allow_hosts: tuple[str, ...],
     allow_origins: tuple[str, ...],
     public_url: str | None,
+    max_sessions: int,
     db_path: Path | None,
     rep: str | None,
     library_dir: Path | None,
@@ -150,7 +154,7 @@ def serve(
 
     server = TrainerServer(
         shlex.join(command), host=host, port=port, title="Pitch Trainer", public_url=public_url,
-        allow_hosts=allow_hosts, allow_origins=allow_origins,
+        allow_hosts=allow_hosts, allow_origins=allow_origins, max_sessions=max_sessions,
     )
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"Serving Pitch Trainer on http://{shown}:{port} (library {root}); press Ctrl+C to stop.", err=True)

@@ -24,6 +24,7 @@ MAX_ROWS = 200
 MIN_COLUMNS = 10
 MIN_ROWS = 4
 DEFAULT_SIZE = (80, 24)
+DEFAULT_MAX_SESSIONS = 20  # open tabs at once; each runs an app process of its own
 MAX_MESSAGE_BYTES = 1024 * 1024  # one websocket message: a pasted answer fits, a flood does not
 WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})
 DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}

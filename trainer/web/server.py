@@ -25,6 +25,7 @@ from textual_serve.server import Server
 
 from ..safe_text import visible
 from .guard import (
+    DEFAULT_MAX_SESSIONS,
     MAX_MESSAGE_BYTES,
     SECURITY_HEADERS,
     AccessPolicy,
@@ -79,11 +80,13 @@ class TrainerServer(Server):
         public_url: str | None = None,
         allow_hosts: tuple[str, ...] = (),
         allow_origins: tuple[str, ...] = (),
+        max_sessions: int = DEFAULT_MAX_SESSIONS,
     ) -> None:
         origins = tuple(allow_origins) + ((public_url,) if public_url else ())
         self.policy = AccessPolicy.build(host, port, allow_hosts=allow_hosts, allow_origins=origins)
         super().__init__(command, host=host, port=port, title=title, public_url=public_url)
         self.explicit_public_url = public_url
+        self.max_sessions = max_sessions  # each session is an app process of its own (~100 MB)
         self.pages = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
         self._sockets: set[web.WebSocketResponse] = set()
 
@@ -159,9 +162,16 @@ class TrainerServer(Server):
         if not self.policy.allows_origin(request.headers.get("Origin"), request.headers.get("Host", "")):
             log.warning("refused a websocket from the page at %r", request.headers.get("Origin", "")[:200])
             raise web.HTTPForbidden(text="This page may not open the app (foreign Origin).\n")
+        if len(self._sockets) >= self.max_sessions:
+            log.warning("refused a session: %d are open (--max-sessions)", len(self._sockets))
+            raise web.HTTPServiceUnavailable(text="Too many open sessions; close a tab or try again later.\n")
         width, height = clamp_terminal_size(request.query.get("width"), request.query.get("height"))
-        await websocket.prepare(request)
-        self._sockets.add(websocket)
+        self._sockets.add(websocket)  # before the first await, so that two tabs cannot both take the last place
+        try:
+            await websocket.prepare(request)
+        except BaseException:
+            self._sockets.discard(websocket)
+            raise
 
         async def close() -> None:
             await websocket.close()
