@@ -152,12 +152,15 @@ def serve(
         command += ["--db", str(db_path.resolve())]
     from ..web.server import CannotServe, TrainerServer
 
+    shown = f"[{host}]" if ":" in host else host
+
     server = TrainerServer(
         shlex.join(command), host=host, port=port, title="Pitch Trainer", public_url=public_url,
         allow_hosts=allow_hosts, allow_origins=allow_origins, max_sessions=max_sessions,
+        on_listening=lambda: click.echo(
+            f"Serving Pitch Trainer on http://{shown}:{port} (library {root}); press Ctrl+C to stop.", err=True
+        ),
     )
-    shown = f"[{host}]" if ":" in host else host
-    click.echo(f"Serving Pitch Trainer on http://{shown}:{port} (library {root}); press Ctrl+C to stop.", err=True)
     try:
         server.serve()
     except CannotServe as exc:

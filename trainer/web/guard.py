@@ -162,9 +162,12 @@ class AccessPolicy:
 
 
 def content_security_policy(websocket_origin: str) -> str:
-    """Only our own files; no framing. Styles may be inline because the terminal (xterm.js, inside the bundled
-    ``textual.js``) creates ``<style>`` elements at run time with sizes and colours no nonce can reach; styles
-    cannot run script, and the page carries no untrusted markup (the terminal draws on a canvas)."""
+    """Only our own files (``websocket_origin``: the ws/wss sources the page connects to); no framing.
+
+    Styles may be inline because the terminal (xterm.js, inside the bundled ``textual.js``) creates ``<style>``
+    elements at run time with sizes and colours no nonce can reach; styles cannot run script, and the page
+    carries no untrusted markup (the terminal draws on a canvas). The page itself has no inline script or style.
+    """
     return "; ".join(
         [
             "default-src 'none'",

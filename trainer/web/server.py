@@ -14,6 +14,7 @@ import json
 import logging
 import signal
 import socket
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,6 @@ from .guard import (
     AccessPolicy,
     clamp_terminal_size,
     content_security_policy,
-    split_host_header,
 )
 
 log = logging.getLogger("trainer.serve")
@@ -81,11 +81,13 @@ class TrainerServer(Server):
         allow_hosts: tuple[str, ...] = (),
         allow_origins: tuple[str, ...] = (),
         max_sessions: int = DEFAULT_MAX_SESSIONS,
+        on_listening: Callable[[], None] | None = None,
     ) -> None:
         origins = tuple(allow_origins) + ((public_url,) if public_url else ())
         self.policy = AccessPolicy.build(host, port, allow_hosts=allow_hosts, allow_origins=origins)
         super().__init__(command, host=host, port=port, title=title, public_url=public_url)
         self.explicit_public_url = public_url
+        self.on_listening = on_listening  # told once the port is open, so "serving on" is never said in vain
         self.max_sessions = max_sessions  # each session is an app process of its own (~100 MB)
         self.pages = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
         self._sockets: set[web.WebSocketResponse] = set()
@@ -133,7 +135,7 @@ class TrainerServer(Server):
 
     async def _add_security_headers(self, request: web.Request, response: web.StreamResponse) -> None:
         host = request.headers.get("Host", "")
-        websocket_origins = "ws:" if split_host_header(host) is None else f"ws://{host} wss://{host}"
+        websocket_origins = f"ws://{host} wss://{host}" if self.policy.allows_host(host) else ""
         if self.explicit_public_url:
             websocket_origins += " " + self._websocket_url(request).rsplit("/", 1)[0]
         response.headers["Content-Security-Policy"] = content_security_policy(websocket_origins)
@@ -240,7 +242,8 @@ class TrainerServer(Server):
             loop = asyncio.get_running_loop()
             for signum in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(signum, stopped.set)
-            log.info("listening on http://%s:%s", f"[{self.host}]" if ":" in self.host else self.host, self.port)
+            if self.on_listening is not None:
+                self.on_listening()
             await stopped.wait()
         finally:
             await runner.cleanup()
