@@ -1,0 +1,277 @@
+"""Harmless spelling variants: the attempt is reconciled to the script's spelling before alignment.
+
+Why: a rep who types "dont", "followup", "colour" or 設備 said the script's "don't", "follow-up", "color" or
+设备 — nobody hears a difference, so it must cost nothing.  Each such attempt word is rewritten to the script's
+comparison tokens, and then it is simply *the same word* (matched, full credit, no fix).
+
+What is forgiven, and why it stays honest — every rule is *reference-driven*: an attempt word is only rewritten
+into words the script actually contains, and only when the attempt word itself is not a script word.
+
+* **Apostrophes**: "dont" becomes "do not" only where the script wrote the contraction "don't" ("well" never
+  becomes "we will" unless the script says "we'll"); "it's" becomes "its" only where the script says "its" and
+  never says "it is"; "customers" / "customer's" likewise.
+* **Compounds**: an attempt word equal to 2–3 consecutive script words joined ("followup" for "follow-up",
+  "email" for "e-mail") is split into them; 2–3 attempt words separated only by a space or hyphen whose
+  concatenation is one script word ("check-in", "follow up" for "checkin"/"followup") are merged, unless the
+  script itself has those words side by side.
+* **British/American spelling**: both sides map to the American spelling of the public list shipped in the
+  ``breame`` package, so "colour"/"color", "organise"/"organize" are one word.
+* **Traditional/simplified Chinese**: both sides map to simplified through OpenCC (``t2s``), one character at
+  a time, so every span stays one character.
+
+A different word, a dropped "not"/不, or a different figure is never rewritten: no rule invents or removes a
+word the script does not have, and numbers are never touched.
+
+Speed: the script's variant index is built once per prepared script; an attempt whose words are all script
+words and that has no apostrophe or hyphen is returned untouched, after one C-level pass.  Per-word results are
+memoised, and OpenCC and breame are imported only when a word needs them (OpenCC only for CJK text).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any, Protocol
+
+from .normalize import CJK_RE, fold
+from .tokens import scan
+
+_MAX_PARTS = 3  # compounds of at most three words ("e-mail", "follow-up", "set-up-fee" is rare enough)
+_MIN_JOINED = 4  # "a"+"n" is not a compound: a joined word needs a few letters to be recognisable
+_MARKS_RE = re.compile("['\u2019-]")
+_SEPARATORS = frozenset({"", "-"})  # after stripping spaces: what may stand between two halves of a compound
+
+
+class Reference(Protocol):
+    """What :func:`reconcile` needs from a prepared script (``recitation.Prepared`` has it)."""
+
+    @property
+    def norms(self) -> Sequence[str]: ...
+    @property
+    def starts(self) -> Sequence[int]: ...
+    @property
+    def texts(self) -> Sequence[str]: ...
+    @property
+    def vocab(self) -> Mapping[str, int]: ...
+
+
+class _Index:
+    """The script's own variants: which attempt spellings stand for which script tokens."""
+
+    __slots__ = ("canon", "pairs", "splits", "vocab")
+
+    def __init__(self, ref: Reference) -> None:
+        norms, starts, texts = ref.norms, ref.starts, ref.texts
+        self.vocab = ref.vocab
+        self.pairs = set(pairwise(norms))  # words the script has side by side
+        self.splits: dict[str, tuple[str, ...]] = {}
+        self.canon: dict[str, str] | None = None
+        n = len(norms)
+        for i in range(n):  # compounds first, so a script contraction wins over a chance join
+            if not norms[i].isalpha():
+                continue
+            for k in range(2, _MAX_PARTS + 1):
+                part = list(norms[i : i + k])
+                if len(part) < k or not all(w.isalpha() for w in part) or len(set(starts[i : i + k])) < k:
+                    break
+                joined = "".join(part)
+                if len(joined) >= _MIN_JOINED and joined not in self.vocab:
+                    self.splits.setdefault(joined, tuple(part))
+        i = 0
+        while i < n:  # tokens sharing a span are one written word: "don't" → do + not
+            j = i + 1
+            while j < n and starts[j] == starts[i]:
+                j += 1
+            raw = fold(texts[i])
+            if "'" in raw:
+                bare = raw.replace("'", "")
+                if bare not in self.vocab:
+                    self.splits[bare] = tuple(norms[i:j])
+            i = j
+
+    def canonical_map(self) -> dict[str, str]:
+        """Canonical spelling → the script's spelling (built on first need: it may load OpenCC)."""
+        if self.canon is None:
+            self.canon = {}
+            for norm in self.vocab:
+                self.canon.setdefault(canonical(norm), norm)
+        return self.canon
+
+
+_INDEXES: dict[int, tuple[Reference, _Index]] = {}
+_INDEX_LIMIT = 32
+
+
+def _index(ref: Reference) -> _Index:
+    hit = _INDEXES.get(id(ref))
+    if hit is not None and hit[0] is ref:
+        return hit[1]
+    if len(_INDEXES) >= _INDEX_LIMIT:
+        _INDEXES.clear()
+    index = _Index(ref)
+    _INDEXES[id(ref)] = (ref, index)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc  # ~30 ms: only once a Chinese character needs it
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _american() -> Any:
+    from breame.spelling import get_american_spelling  # type: ignore[import-untyped]
+
+    return get_american_spelling
+
+
+@lru_cache(maxsize=65_536)
+def canonical(norm: str) -> str:
+    """One spelling per harmless variant: simplified for a CJK character, American for an English word."""
+    if len(norm) == 1 and CJK_RE.match(norm):
+        converted: str = _t2s().convert(norm)
+        return converted if len(converted) == 1 else norm
+    if norm.isascii() and norm.isalpha():
+        american: str = _american()(norm)
+        return american
+    return norm
+
+
+def reconcile(ref: Reference, attempt: str) -> tuple[list[str], list[int], list[int]]:
+    """The attempt's tokens (as :func:`scan` gives them) with harmless variants rewritten to the script's tokens
+    (see the module docstring)."""
+    vocab = ref.vocab
+    norms, starts, ends = scan(attempt)
+    known = list(map(vocab.__contains__, norms))
+    marks = _MARKS_RE.search(attempt) is not None
+    if all(known) and not marks:
+        return norms, starts, ends
+    if not attempt.isascii():
+        norms, starts, ends, known = _simplified(vocab, attempt, norms, starts, ends, known)
+    candidates = {i for i, k in enumerate(known) if not k}
+    if marks:
+        for m in _MARKS_RE.finditer(attempt):
+            j = bisect_right(starts, m.start()) - 1
+            candidates.update((j, j + 1))
+    index = _index(ref)
+    out_n: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    pos = 0
+    n = len(norms)
+    for i in sorted(c for c in candidates if 0 <= c < n):
+        if i < pos:
+            continue
+        edit = _rewrite(index, attempt, norms, starts, ends, known, i)
+        for first in range(max(pos, i - _MAX_PARTS + 1), i + 1):
+            if edit is not None:
+                break
+            edit = _merge(index, attempt, norms, starts, ends, known, first, i)
+        if edit is None:
+            continue
+        i0, i1, new = edit
+        out_n += norms[pos:i0]
+        out_s += starts[pos:i0]
+        out_e += ends[pos:i0]
+        span = (starts[i0], ends[i1 - 1])
+        out_n += new
+        out_s += [span[0]] * len(new)
+        out_e += [span[1]] * len(new)
+        pos = i1
+    if pos == 0:
+        return norms, starts, ends
+    out_n += norms[pos:]
+    out_s += starts[pos:]
+    out_e += ends[pos:]
+    return out_n, out_s, out_e
+
+
+def _simplified(
+    vocab: Mapping[str, int],
+    attempt: str,
+    norms: list[str],
+    starts: list[int],
+    ends: list[int],
+    known: list[bool],
+) -> tuple[list[str], list[int], list[int], list[bool]]:
+    """Rescan the attempt with its traditional characters that the script lacks written in simplified.
+
+    Why a rescan rather than a token rewrite: a traditional numeral (兩, 萬) must become a figure the way the
+    simplified one does.  OpenCC's character conversion keeps the length, so every span stays where it was.
+    """
+    table = {}
+    for norm, k in zip(norms, known, strict=True):
+        if not k and len(norm) == 1 and CJK_RE.match(norm):
+            simple = canonical(norm)
+            if simple != norm:
+                table[ord(norm)] = simple
+    if not table:
+        return norms, starts, ends, known
+    n2, s2, e2 = scan(attempt.translate(table))
+    return n2, s2, e2, list(map(vocab.__contains__, n2))
+
+
+def _rewrite(
+    index: _Index,
+    attempt: str,
+    norms: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    known: Sequence[bool],
+    i: int,
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """The written word at token ``i`` as script tokens: ``(first, end, new norms)``, or None."""
+    vocab = index.vocab
+    n = len(norms)
+    j = i + 1
+    while j < n and starts[j] == starts[i]:
+        j += 1
+    if j > i + 1 or not known[i]:  # one written word: a contraction said for a script word, or an unknown word
+        raw = fold(attempt[starts[i] : ends[i]])
+        bare = raw.replace("'", "")
+        if bare != raw and bare in vocab and (j == i + 1 or tuple(norms[i:j]) not in index.pairs):
+            return i, j, (bare,)
+    if j == i + 1 and not known[i]:
+        word = norms[i]
+        split = index.splits.get(word)
+        if split is not None:
+            return i, j, split
+        if word.isalpha():
+            script = index.canonical_map().get(canonical(word))
+            if script is not None and script != word:
+                return i, j, (script,)
+    return None
+
+
+def _merge(
+    index: _Index,
+    attempt: str,
+    norms: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    known: Sequence[bool],
+    i: int,
+    must_cover: int,
+) -> tuple[int, int, tuple[str, ...]] | None:
+    """Attempt words ``i..`` (through ``must_cover`` at least) joined by spaces or hyphens that spell one script
+    word ("e-mail" for "email"): merged when one of them is not a script word or a hyphen joins them."""
+    n = len(norms)
+    for k in range(max(2, must_cover - i + 1), _MAX_PARTS + 1):
+        end = i + k
+        if end > n:
+            return None
+        if any(starts[t] == starts[t - 1] or not norms[t].isalpha() for t in range(i + 1, end)):
+            return None
+        if not norms[i].isalpha() or attempt[ends[end - 2] : starts[end - 1]].strip() not in _SEPARATORS:
+            return None
+        joined = "".join(norms[i:end])
+        if joined in index.vocab and (not all(known[i:end]) or "-" in attempt[ends[i] : starts[end - 1]]):
+            if k == 2 and (norms[i], norms[i + 1]) in index.pairs:
+                return None
+            return i, end, (joined,)
+    return None
