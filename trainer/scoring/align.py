@@ -35,6 +35,7 @@ NEAR_THRESHOLD = 75.0
 MIN_MOVED_RUN = 3
 _DP_LIMIT = 900  # cells; in larger gaps (a wholly different text) only slot-for-slot near-misses pair
 SUBSTITUTION_MAX_GAP = 3  # a word said *instead of* another is a local slip; in longer gaps it is just missed
+SHORT_WORD = 3  # words up to this length are near only as a typo that is no real word (see near_score)
 SHORT_TYPO_SCORE = 75.0  # similarity given to a one-edit typo of a 2–3-letter word ("yuo" for "you")
 SAME_SOUND_SCORE = 80.0  # similarity given to a same-pinyin character (的 for 得)
 #: A negation said wrong flips the sentence: it is right or wrong, never 'nearly right'.
@@ -52,20 +53,19 @@ def near_eligible(norm: str) -> bool:
 def near_score(ref: str, att: str) -> float:
     """How nearly ``att`` is ``ref`` (0 when it is not a near-miss); both are :func:`near_eligible`.
 
-    Words of 3+ letters: ``fuzz.ratio`` ≥ 75 ("cost"/"costs").  Short words (2–3 letters): also one edit or
-    one transposition ("yuo", "teh", "fo", "adn"), but only when the typed word is no real English word, so
-    "now" for "not", "on" for "in", "he" for "we" stay substitutions.  CJK: a character with the same toneless
+    Words of 4+ letters: ``fuzz.ratio`` ≥ 75 ("cost"/"costs").  Short words (2–3 letters): one edit or one
+    transposition ("yuo", "teh", "fo", "adn"), and only when the typed word is no real English word — a short
+    word changed into another real one usually changes the meaning, so "now" for "not", "on" for "in", "he" for
+    "we", "they" for "the" stay substitutions.  CJK: a character with the same toneless
     pinyin in any reading — the pinyin-IME slip (的/得/地, 在/再, 做/作).
     """
     if CJK_RE.match(ref):
         return SAME_SOUND_SCORE if len(att) == 1 and CJK_RE.match(att) and same_pinyin(ref, att) else 0.0
     if CJK_RE.match(att):
         return 0.0
-    if len(ref) >= 3 and len(att) >= 3:
-        score = fuzz.ratio(ref, att, score_cutoff=NEAR_THRESHOLD)
-        if score:
-            return score
-    if len(ref) <= 3 and att.isalpha() and OSA.distance(ref, att, score_cutoff=1) == 1 and not is_english_word(att):
+    if len(ref) > SHORT_WORD:
+        return fuzz.ratio(ref, att, score_cutoff=NEAR_THRESHOLD) if len(att) >= 3 else 0.0
+    if att.isalpha() and OSA.distance(ref, att, score_cutoff=1) == 1 and not is_english_word(att):
         return SHORT_TYPO_SCORE
     return 0.0
 

@@ -97,7 +97,8 @@ class _Index:
         if self.canon is None:
             self.canon = {}
             for norm in self.vocab:
-                self.canon.setdefault(canonical(norm), norm)
+                for form in spellings(norm):
+                    self.canon.setdefault(form, norm)
         return self.canon
 
 
@@ -124,22 +125,34 @@ def _t2s() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _american() -> Any:
-    from breame.spelling import get_american_spelling  # type: ignore[import-untyped]
+def _spelling_pairs() -> tuple[Any, Any]:
+    from breame.spelling import get_american_spelling, get_british_spelling  # type: ignore[import-untyped]
 
-    return get_american_spelling
+    return get_american_spelling, get_british_spelling
 
 
 @lru_cache(maxsize=65_536)
 def canonical(norm: str) -> str:
-    """One spelling per harmless variant: simplified for a CJK character, American for an English word."""
+    """Simplified form of one CJK character (OpenCC ``t2s``; the character itself when that is not one)."""
     if len(norm) == 1 and CJK_RE.match(norm):
         converted: str = _t2s().convert(norm)
         return converted if len(converted) == 1 else norm
-    if norm.isascii() and norm.isalpha():
-        american: str = _american()(norm)
-        return american
     return norm
+
+
+@lru_cache(maxsize=65_536)
+def spellings(norm: str) -> tuple[str, ...]:
+    """Every spelling that is the same word: the simplified character, or the American and British spellings.
+
+    Both directions, because breame's two lists are not exact inverses ("draughts" has no American entry, while
+    "drafts" has the British "draughts").
+    """
+    if not norm.isascii():
+        return (canonical(norm),)
+    if not norm.isalpha():
+        return (norm,)
+    american, british = _spelling_pairs()
+    return tuple(dict.fromkeys((norm, american(norm), british(norm))))
 
 
 def reconcile(ref: Reference, attempt: str) -> tuple[list[str], list[int], list[int]]:
@@ -165,6 +178,8 @@ def reconcile(ref: Reference, attempt: str) -> tuple[list[str], list[int], list[
     pos = 0
     n = len(norms)
     for i in sorted(c for c in candidates if 0 <= c < n):
+        while i > 0 and starts[i - 1] == starts[i]:  # start at the first token of a written word ("it's")
+            i -= 1
         if i < pos:
             continue
         edit = _rewrite(index, attempt, norms, starts, ends, known, i)
@@ -242,9 +257,11 @@ def _rewrite(
         if split is not None:
             return i, j, split
         if word.isalpha():
-            script = index.canonical_map().get(canonical(word))
-            if script is not None and script != word:
-                return i, j, (script,)
+            canon = index.canonical_map()
+            for form in spellings(word):
+                script = canon.get(form)
+                if script is not None and script != word:
+                    return i, j, (script,)
     return None
 
 
