@@ -33,7 +33,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import not_
 from typing import Any, Protocol
 
 from .normalize import CJK_RE, fold
@@ -61,7 +62,7 @@ class Reference(Protocol):
 class _Index:
     """The script's own variants: which attempt spellings stand for which script tokens."""
 
-    __slots__ = ("canon", "pairs", "splits", "vocab")
+    __slots__ = ("canon", "pairs", "prefixes", "splits", "vocab")
 
     def __init__(self, ref: Reference) -> None:
         norms, starts, texts = ref.norms, ref.starts, ref.texts
@@ -69,6 +70,8 @@ class _Index:
         self.pairs = set(pairwise(norms))  # words the script has side by side
         self.splits: dict[str, tuple[str, ...]] = {}
         self.canon: dict[str, str] | None = None
+        # beginnings of the script's words: an attempt word that is none of them cannot start a merge
+        self.prefixes = {w[:k] for w in self.vocab if w.isalpha() for k in range(1, len(w))}
         n = len(norms)
         for i in range(n):  # compounds first, so a script contraction wins over a chance join
             if not norms[i].isalpha():
@@ -166,7 +169,7 @@ def reconcile(ref: Reference, attempt: str) -> tuple[list[str], list[int], list[
         return norms, starts, ends
     if not attempt.isascii():
         norms, starts, ends, known = _simplified(vocab, attempt, norms, starts, ends, known)
-    candidates = {i for i, k in enumerate(known) if not k}
+    candidates = set(compress(range(len(known)), map(not_, known)))
     if marks:
         for m in _MARKS_RE.finditer(attempt):
             j = bisect_right(starts, m.start()) - 1
@@ -246,10 +249,10 @@ def _rewrite(
     j = i + 1
     while j < n and starts[j] == starts[i]:
         j += 1
-    if j > i + 1 or not known[i]:  # one written word: a contraction said for a script word, or an unknown word
-        raw = fold(attempt[starts[i] : ends[i]])
-        bare = raw.replace("'", "")
-        if bare != raw and bare in vocab and (j == i + 1 or tuple(norms[i:j]) not in index.pairs):
+    raw = attempt[starts[i] : ends[i]]
+    if ("'" in raw or "\u2019" in raw) and (j > i + 1 or not known[i]):  # "it's" said for the script's "its"
+        bare = fold(raw).replace("'", "")
+        if bare in vocab and (j == i + 1 or tuple(norms[i:j]) not in index.pairs):
             return i, j, (bare,)
     if j == i + 1 and not known[i]:
         word = norms[i]
@@ -277,18 +280,26 @@ def _merge(
 ) -> tuple[int, int, tuple[str, ...]] | None:
     """Attempt words ``i..`` (through ``must_cover`` at least) joined by spaces or hyphens that spell one script
     word ("e-mail" for "email"): merged when one of them is not a script word or a hyphen joins them."""
-    n = len(norms)
-    for k in range(max(2, must_cover - i + 1), _MAX_PARTS + 1):
-        end = i + k
-        if end > n:
+    joined = norms[i]
+    if joined not in index.prefixes:  # the usual case, one set lookup: no script word starts like this
+        return None
+    for end in range(i + 2, min(i + _MAX_PARTS, len(norms)) + 1):
+        joined += norms[end - 1]
+        if end <= must_cover:
+            continue
+        if joined in index.vocab:
+            break
+        if joined not in index.prefixes:
             return None
-        if any(starts[t] == starts[t - 1] or not norms[t].isalpha() for t in range(i + 1, end)):
-            return None
-        if not norms[i].isalpha() or attempt[ends[end - 2] : starts[end - 1]].strip() not in _SEPARATORS:
-            return None
-        joined = "".join(norms[i:end])
-        if joined in index.vocab and (not all(known[i:end]) or "-" in attempt[ends[i] : starts[end - 1]]):
-            if k == 2 and (norms[i], norms[i + 1]) in index.pairs:
-                return None
-            return i, end, (joined,)
-    return None
+    else:
+        return None
+    parts = range(i, end)
+    if not all(norms[t].isalpha() for t in parts) or any(starts[t] == starts[t - 1] for t in parts[1:]):
+        return None  # only plain words, none of them part of a contraction
+    if any(attempt[ends[t - 1] : starts[t]].strip() not in _SEPARATORS for t in parts[1:]):
+        return None
+    if all(known[i:end]) and "-" not in attempt[ends[i] : starts[end - 1]]:
+        return None  # "follow up" where both are script words: only a hyphen shows it was meant as one word
+    if end - i == 2 and (norms[i], norms[i + 1]) in index.pairs:
+        return None  # the script itself has these two words side by side
+    return i, end, (joined,)
