@@ -62,7 +62,7 @@ class Reference(Protocol):
 class _Index:
     """The script's own variants: which attempt spellings stand for which script tokens."""
 
-    __slots__ = ("canon", "pairs", "prefixes", "splits", "vocab")
+    __slots__ = ("canon", "pairs", "prefixes", "single", "splits", "vocab")
 
     def __init__(self, ref: Reference) -> None:
         norms, starts, texts = ref.norms, ref.starts, ref.texts
@@ -70,6 +70,7 @@ class _Index:
         self.pairs = set(pairwise(norms))  # words the script has side by side
         self.splits: dict[str, tuple[str, ...]] = {}
         self.canon: dict[str, str] | None = None
+        self.single: dict[str, tuple[str, ...] | None] = {}  # memo of _word_variant
         # beginnings of the script's words: an attempt word that is none of them cannot start a merge
         self.prefixes = {w[:k] for w in self.vocab if w.isalpha() for k in range(1, len(w))}
         n = len(norms)
@@ -170,26 +171,36 @@ def reconcile(ref: Reference, attempt: str) -> tuple[list[str], list[int], list[
     if not attempt.isascii():
         norms, starts, ends, known = _simplified(vocab, attempt, norms, starts, ends, known)
     candidates = set(compress(range(len(known)), map(not_, known)))
+    apostrophes: set[int] = set()  # tokens of written words with an apostrophe ("it's" for the script's "its")
     if marks:
         for m in _MARKS_RE.finditer(attempt):
             j = bisect_right(starts, m.start()) - 1
-            candidates.update((j, j + 1))
+            if m.group() == "-":
+                candidates.update((j, j + 1))  # "check-in": perhaps one script word
+            else:
+                apostrophes.add(j)
+        candidates |= apostrophes
     index = _index(ref)
     out_n: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
     pos = 0
     n = len(norms)
+    prefixes = index.prefixes
     for i in sorted(c for c in candidates if 0 <= c < n):
         while i > 0 and starts[i - 1] == starts[i]:  # start at the first token of a written word ("it's")
             i -= 1
         if i < pos:
             continue
-        edit = _rewrite(index, attempt, norms, starts, ends, known, i)
+        edit = _apostrophe(index, attempt, norms, starts, ends, i) if apostrophes else None
+        if edit is None and not known[i] and (i + 1 == n or starts[i + 1] != starts[i]):
+            variant = _word_variant(index, norms[i])
+            edit = (i, i + 1, variant) if variant is not None else None
         for first in range(max(pos, i - _MAX_PARTS + 1), i + 1):
             if edit is not None:
                 break
-            edit = _merge(index, attempt, norms, starts, ends, known, first, i)
+            if norms[first] in prefixes:  # the usual case, one set lookup: no script word starts like this
+                edit = _merge(index, attempt, norms, starts, ends, known, first, i)
         if edit is None:
             continue
         i0, i1, new = edit
@@ -234,38 +245,37 @@ def _simplified(
     return n2, s2, e2, list(map(vocab.__contains__, n2))
 
 
-def _rewrite(
-    index: _Index,
-    attempt: str,
-    norms: Sequence[str],
-    starts: Sequence[int],
-    ends: Sequence[int],
-    known: Sequence[bool],
-    i: int,
+def _apostrophe(
+    index: _Index, attempt: str, norms: Sequence[str], starts: Sequence[int], ends: Sequence[int], i: int
 ) -> tuple[int, int, tuple[str, ...]] | None:
-    """The written word at token ``i`` as script tokens: ``(first, end, new norms)``, or None."""
-    vocab = index.vocab
-    n = len(norms)
-    j = i + 1
-    while j < n and starts[j] == starts[i]:
-        j += 1
+    """A written word with an apostrophe ("it's", "customer's") at token ``i`` that is a script word without it."""
     raw = attempt[starts[i] : ends[i]]
-    if ("'" in raw or "\u2019" in raw) and (j > i + 1 or not known[i]):  # "it's" said for the script's "its"
-        bare = fold(raw).replace("'", "")
-        if bare in vocab and (j == i + 1 or tuple(norms[i:j]) not in index.pairs):
-            return i, j, (bare,)
-    if j == i + 1 and not known[i]:
-        word = norms[i]
-        split = index.splits.get(word)
-        if split is not None:
-            return i, j, split
-        if word.isalpha():
-            canon = index.canonical_map()
-            for form in spellings(word):
-                script = canon.get(form)
-                if script is not None and script != word:
-                    return i, j, (script,)
+    if "'" not in raw and "\u2019" not in raw:
+        return None
+    j = i + 1
+    while j < len(norms) and starts[j] == starts[i]:
+        j += 1
+    bare = fold(raw).replace("'", "")
+    if bare in index.vocab and bare != norms[i] and (j == i + 1 or tuple(norms[i:j]) not in index.pairs):
+        return i, j, (bare,)
     return None
+
+
+def _word_variant(index: _Index, word: str) -> tuple[str, ...] | None:
+    """The script tokens one unknown attempt word stands for (a split compound, a contraction without its
+    apostrophe, another spelling), memoised per script."""
+    if word in index.single:
+        return index.single[word]
+    found = index.splits.get(word)
+    if found is None and word.isalpha():
+        canon = index.canonical_map()
+        for form in spellings(word):
+            script = canon.get(form)
+            if script is not None and script != word:
+                found = (script,)
+                break
+    index.single[word] = found
+    return found
 
 
 def _merge(
@@ -281,8 +291,6 @@ def _merge(
     """Attempt words ``i..`` (through ``must_cover`` at least) joined by spaces or hyphens that spell one script
     word ("e-mail" for "email"): merged when one of them is not a script word or a hyphen joins them."""
     joined = norms[i]
-    if joined not in index.prefixes:  # the usual case, one set lookup: no script word starts like this
-        return None
     for end in range(i + 2, min(i + _MAX_PARTS, len(norms)) + 1):
         joined += norms[end - 1]
         if end <= must_cover:
