@@ -34,7 +34,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import compress, pairwise
-from operator import not_
+from operator import ne, not_
 from typing import Any, Protocol
 
 from .normalize import CJK_RE, fold
@@ -74,27 +74,29 @@ class _Index:
         # beginnings of the script's words: an attempt word that is none of them cannot start a merge
         self.prefixes = {w[:k] for w in self.vocab if w.isalpha() for k in range(1, len(w))}
         n = len(norms)
-        for i in range(n):  # compounds first, so a script contraction wins over a chance join
-            if not norms[i].isalpha():
+        vocab, splits = self.vocab, self.splits
+        alpha = list(map(str.isalpha, norms))
+        new_word = [True, *map(ne, starts[1:], starts[:-1])]  # False: same written word as the token before
+        for i in compress(range(n - 1), alpha):  # compounds first, so a script contraction wins over a chance join
+            if not (alpha[i + 1] and new_word[i + 1]):
                 continue
-            for k in range(2, _MAX_PARTS + 1):
-                part = list(norms[i : i + k])
-                if len(part) < k or not all(w.isalpha() for w in part) or len(set(starts[i : i + k])) < k:
-                    break
-                joined = "".join(part)
-                if len(joined) >= _MIN_JOINED and joined not in self.vocab:
-                    self.splits.setdefault(joined, tuple(part))
-        i = 0
-        while i < n:  # tokens sharing a span are one written word: "don't" → do + not
-            j = i + 1
-            while j < n and starts[j] == starts[i]:
-                j += 1
-            raw = fold(texts[i])
-            if "'" in raw:
+            joined = norms[i] + norms[i + 1]
+            if len(joined) >= _MIN_JOINED and joined not in vocab:
+                splits.setdefault(joined, (norms[i], norms[i + 1]))
+            if i + 2 < n and alpha[i + 2] and new_word[i + 2] and joined + norms[i + 2] not in vocab:
+                splits.setdefault(joined + norms[i + 2], (norms[i], norms[i + 1], norms[i + 2]))
+        for word in vocab:  # a possessive written without its apostrophe: "customers" for "customer's"
+            if "'" in word and word.replace("'", "") not in vocab:
+                splits[word.replace("'", "")] = (word,)
+        for i in compress(range(1, n), map(not_, new_word[1:])):  # "don't" → do + not: tokens sharing a span
+            if new_word[i - 1]:
+                raw = fold(texts[i - 1])
                 bare = raw.replace("'", "")
-                if bare not in self.vocab:
-                    self.splits[bare] = tuple(norms[i:j])
-            i = j
+                if bare != raw and bare not in vocab:
+                    j = i + 1
+                    while j < n and not new_word[j]:
+                        j += 1
+                    splits[bare] = tuple(norms[i - 1 : j])
 
     def canonical_map(self) -> dict[str, str]:
         """Canonical spelling → the script's spelling (built on first need: it may load OpenCC)."""
