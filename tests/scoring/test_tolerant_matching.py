@@ -49,6 +49,12 @@ def test_apostrophe_added_to_a_script_word_costs_nothing() -> None:
     assert result.score == 100.0 and flagged(result) == []
 
 
+def test_a_possessive_said_as_written_stays_itself_beside_the_plural() -> None:
+    script = "The valve's own baseline, not the valves of the line."
+    result = score_recitation(script, script, key_phrases=["valve's own baseline"])
+    assert result.score == 100.0 and flagged(result) == []
+
+
 def test_a_contraction_is_only_expanded_where_the_script_wrote_it() -> None:
     """ "well" stays "well": the script says "we will" written out, so nothing may turn "well" into it."""
     result = score_recitation("We will call you tomorrow.", "Well call you tomorrow.")

@@ -194,7 +194,7 @@ def reconcile(ref: Reference, attempt: str) -> tuple[list[str], list[int], list[
             i -= 1
         if i < pos:
             continue
-        edit = _apostrophe(index, attempt, norms, starts, ends, i) if apostrophes else None
+        edit = _apostrophe(index, attempt, norms, starts, ends, known, i) if apostrophes else None
         if edit is None and not known[i] and (i + 1 == n or starts[i + 1] != starts[i]):
             variant = _word_variant(index, norms[i])
             edit = (i, i + 1, variant) if variant is not None else None
@@ -248,15 +248,24 @@ def _simplified(
 
 
 def _apostrophe(
-    index: _Index, attempt: str, norms: Sequence[str], starts: Sequence[int], ends: Sequence[int], i: int
+    index: _Index,
+    attempt: str,
+    norms: Sequence[str],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    known: Sequence[bool],
+    i: int,
 ) -> tuple[int, int, tuple[str, ...]] | None:
-    """A written word with an apostrophe ("it's", "customer's") at token ``i`` that is a script word without it."""
+    """A written word with an apostrophe ("it's", "customer's") at token ``i`` that is a script word without it
+    and is not itself written so in the script (the script's "valve's" stays "valve's" beside its "valves")."""
     raw = attempt[starts[i] : ends[i]]
     if "'" not in raw and "\u2019" not in raw:
         return None
     j = i + 1
     while j < len(norms) and starts[j] == starts[i]:
         j += 1
+    if j == i + 1 and known[i]:
+        return None
     bare = fold(raw).replace("'", "")
     if bare in index.vocab and bare != norms[i] and (j == i + 1 or tuple(norms[i:j]) not in index.pairs):
         return i, j, (bare,)
