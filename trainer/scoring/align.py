@@ -3,9 +3,10 @@
 How: every comparison form is mapped to an integer id and rapidfuzz's Levenshtein opcodes align the
 two id lists in C (bit-parallel, banded by a distance hint — fast even for 20,000 words).  Runs of
 non-equal opcodes form *gaps*; inside a gap a small order-keeping DP pairs near-misses first (typos,
-"cost"/"costs", by ``fuzz.ratio`` ≥ 75) and then, in gaps of at most 3 words a side, pairs the rest slot
-for slot as substitutions (a word said instead of another); in longer gaps they are missed + extra.
-Fillers are never paired as substitutes.  CJK characters and numbers cannot be near-misses.
+"cost"/"costs", "yuo"/"you", 的/得: see :func:`near_score`) and then, in gaps of at most 3 words a side, pairs
+the rest slot for slot as substitutions (a word said instead of another); in longer gaps they are missed + extra.
+Fillers are never paired as substitutes.  Numbers and negators cannot be near-misses; a CJK character is near
+only when it sounds the same (same toneless pinyin), the slip a pinyin input method makes.
 
 Moved blocks: the alignment is monotonic, so a sentence said in the wrong place first shows up as
 missed script words plus extra said words.  Afterwards, runs of ≥ 3 identical words between a missed
@@ -17,12 +18,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import cast
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .filler import is_filler_word
+from .fixes import NEGATORS
+from .lexicon import is_english_word, same_pinyin
 from .normalize import CJK_RE
 
 MATCHED, NEAR, SUBSTITUTED, MISSED = 0, 1, 2, 3
@@ -31,11 +35,39 @@ NEAR_THRESHOLD = 75.0
 MIN_MOVED_RUN = 3
 _DP_LIMIT = 900  # cells; in larger gaps (a wholly different text) only slot-for-slot near-misses pair
 SUBSTITUTION_MAX_GAP = 3  # a word said *instead of* another is a local slip; in longer gaps it is just missed
+SHORT_WORD = 3  # words up to this length are near only as a typo that is no real word (see near_score)
+SHORT_TYPO_SCORE = 75.0  # similarity given to a one-edit typo of a 2–3-letter word ("yuo" for "you")
+SAME_SOUND_SCORE = 80.0  # similarity given to a same-pinyin character (的 for 得)
+#: A negation said wrong flips the sentence: it is right or wrong, never 'nearly right'.
+NEVER_NEAR = NEGATORS | frozenset({"非", "无", "未", "别", "没", "不"})
 
 
 def near_eligible(norm: str) -> bool:
-    """Only words of 3+ letters can be 'nearly right'; CJK characters and numbers are right or wrong."""
-    return len(norm) >= 3 and not norm[0].isdigit() and CJK_RE.match(norm) is None
+    """Words of 2+ letters and CJK characters can be 'nearly right'; numbers and negators are right or wrong."""
+    if not norm or norm in NEVER_NEAR or norm[0].isdigit():
+        return False
+    return len(norm) >= 2 or CJK_RE.match(norm) is not None
+
+
+@lru_cache(maxsize=65_536)
+def near_score(ref: str, att: str) -> float:
+    """How nearly ``att`` is ``ref`` (0 when it is not a near-miss); both are :func:`near_eligible`.
+
+    Words of 4+ letters: ``fuzz.ratio`` ≥ 75 ("cost"/"costs").  Short words (2–3 letters): one edit or one
+    transposition ("yuo", "teh", "fo", "adn"), and only when the typed word is no real English word — a short
+    word changed into another real one usually changes the meaning, so "now" for "not", "on" for "in", "he" for
+    "we", "they" for "the" stay substitutions.  CJK: a character with the same toneless
+    pinyin in any reading — the pinyin-IME slip (的/得/地, 在/再, 做/作).
+    """
+    if CJK_RE.match(ref):
+        return SAME_SOUND_SCORE if len(att) == 1 and CJK_RE.match(att) and same_pinyin(ref, att) else 0.0
+    if CJK_RE.match(att):
+        return 0.0
+    if len(ref) > SHORT_WORD:
+        return fuzz.ratio(ref, att, score_cutoff=NEAR_THRESHOLD) if len(att) >= 3 else 0.0
+    if att.isalpha() and OSA.distance(ref, att, score_cutoff=1) == 1 and not is_english_word(att):
+        return SHORT_TYPO_SCORE
+    return 0.0
 
 
 class Alignment:
@@ -220,7 +252,7 @@ def _pair(
 def _gain(ref: str, ref_near: bool, att: str, substitute: bool = True) -> float:
     """Pairing value: near-miss 1000+similarity, substitution 1 (if allowed), filler 0 (never paired)."""
     if ref_near and near_eligible(att):
-        score = fuzz.ratio(ref, att, score_cutoff=NEAR_THRESHOLD)
+        score = near_score(ref, att)
         if score:
             return 1000.0 + score
     return 1.0 if substitute and not is_filler_word(att) else 0.0

@@ -60,6 +60,7 @@ from .results import (
     tier_for,
 )
 from .tokens import scan
+from .variants import reconcile
 
 CREDIT = (1.0, 0.85, 0.3, 0.0)  # indexed by status code: matched, near, substituted, missed
 MOVED_CREDIT = 0.8
@@ -151,7 +152,7 @@ def score_recitation(
     """Score ``attempt`` against the script; see the module docstring for the formula."""
     sections = [ReferenceSection("", reference)] if isinstance(reference, str) else list(reference)
     ref = prepare(tuple((s.name, s.text, tuple(s.key_phrases)) for s in sections), tuple(key_phrases))
-    att_norms, att_starts, att_ends = scan(attempt)
+    att_norms, att_starts, att_ends = reconcile(ref, attempt)  # "dont", "colour", 設 → script's
     al = align(ref.norms, ref.ids, ref.near, ref.vocab, att_norms)
     extra_positions = [j for j, _ in al.extras]
     flags = filler_flags(extra_positions, att_norms, att_starts, attempt)
