@@ -168,3 +168,30 @@ async def test_progress_and_team_view_show_a_markup_rep_literally(hostile_app) -
         headers = [str(column.label) for column in grid.columns.values()]
         assert HOSTILE_REP in headers and SHOWN_REP in headers
         assert_terminal_safe(app)
+
+
+async def test_escape_sequences_in_content_never_reach_the_terminal(make_app, tmp_path: Path) -> None:
+    """Content alone (an ordinary rep): titles with OSC 0 and OSC 52 are shown escaped, not sent."""
+    app = make_app(load_library(write_hostile_library(tmp_path / "hostile-lib")), rep="ann")
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert "\\e]52;c;" in screen_text(home)
+        assert_terminal_safe(app)
+
+
+async def test_a_screen_that_forgets_to_escape_still_sends_no_escape(make_app) -> None:
+    """The net under every screen: raw control characters in a widget are dropped before the terminal."""
+    from textual.content import Content
+    from textual.widgets import Static
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        await home.mount(Static(Content("forgot \x1b]0;pwned\x07 \x1b]52;c;cm0gLXJmIH4=\x07 \u202eevil")))
+        await pilot.pause()
+        out = terminal_output(app)
+        assert "forgot" in out
+        assert_terminal_safe(app)
+        assert "\u202e" not in out
