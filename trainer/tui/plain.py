@@ -28,7 +28,8 @@ def plain(text: str, style: str = "", *, multiline: bool = False) -> Content:
 
 
 def plain_text(text: str, style: str = "") -> Text:
-    """Untrusted ``text`` as a Rich :class:`Text`, for widgets that take Rich renderables (``Tree`` labels)."""
+    """Untrusted ``text`` as a Rich :class:`Text`, for ``Tree`` labels and ``DataTable`` cells (a table sizes its
+    columns to Rich text, not to :class:`Content`)."""
     return Text(visible(text), style=style)
 
 

@@ -19,7 +19,7 @@ from ...practice.items import describe, item_titles, one_line
 from ...safe_text import visible
 from ...scoring.results import score_text
 from ...team.progress import Cell, TeamTable, team_table, weakest_items, weakest_points
-from ..plain import plain
+from ..plain import plain, plain_text
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
@@ -140,7 +140,8 @@ class ManagerScreen(TrainerScreen):
             grid.add_column(plain(rep, "bold"), key=REP_COLUMN + rep, width=max(len(rep), 11))  # type: ignore[arg-type]
         for item in table.items:
             grid.add_row(
-                plain(item.kind), plain(one_line(table.title(item), 40)), plain(table.product_name(item)),
+                plain_text(item.kind), plain_text(one_line(table.title(item), 40)),
+                plain_text(table.product_name(item)),
                 *(cell_content(table.cell(rep, item)) for rep in table.reps), key=item.key,
             )
         if grid.row_count:
@@ -251,11 +252,11 @@ class RepAttemptsScreen(TrainerScreen):
         for attempt in attempts:
             table.add_row(
                 attempt.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                plain(one_line(describe(self.trainer.library, attempt.ref, with_product=True, titles=titles), 56)),
+                plain_text(one_line(describe(self.trainer.library, attempt.ref, with_product=True, titles=titles), 56)),
                 f"v{attempt.version}" if attempt.version is not None else "—",
                 Content.styled(score_text(attempt.score), "bold"),
-                plain(attempt.tier),
-                plain("team session" if attempt.source == "team" else attempt.source),
+                plain_text(attempt.tier),
+                plain_text("team session" if attempt.source == "team" else attempt.source),
                 key=str(attempt.id),
             )
         if not attempts:

@@ -17,7 +17,7 @@ from ...library.speaking import format_duration
 from ...practice.items import one_line, practice_items
 from ...scoring import score_text, tier_for
 from ...store.progress import ItemProgress, RepProgress, rep_progress
-from ..plain import plain
+from ..plain import plain, plain_text
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
@@ -103,13 +103,13 @@ class ProgressScreen(TrainerScreen):
         table.add_columns("item", "last", "best", "tier", "streak", "tries", "kind")
         for item in progress.items:
             table.add_row(
-                plain(one_line(item_name(item, self.titles), ITEM_WIDTH)),
+                plain_text(one_line(item_name(item, self.titles), ITEM_WIDTH)),
                 score_text(item.scores[-1]),
                 score_text(item.best),
-                plain(tier_for(item.best)),
+                plain_text(tier_for(item.best)),
                 str(item.streak) if item.streak else "",
                 str(len(item.scores)),
-                plain(item.ref.kind),
+                plain_text(item.ref.kind),
                 key=item.key,
             )
         weak = [Content.styled("Weakest key phrases and points, across everything", "bold $text-accent")]

@@ -57,9 +57,9 @@ def key_phrase_lines(phrases: Any) -> Content:
         if phrase.found:
             lines.append(Content.assemble(("✔ ", "bold $text-success"), visible(phrase.phrase)))
         else:
-            said = f"\n   you said “{phrase.matched_text}”" if phrase.matched_text else "\n   not said"
+            said = f"\n   you said “{visible(phrase.matched_text)}”" if phrase.matched_text else "\n   not said"
             lines.append(Content.assemble(("✘ ", "bold $text-error"), (visible(phrase.phrase), "bold"),
-                                          (visible(said), "$text-muted")))
+                                          (said, "$text-muted")))
     if not lines:
         lines.append(Content.styled("This cut has no key phrases.", "$text-muted"))
     return Content("\n").join(lines)

@@ -51,7 +51,7 @@ def item_content(turn: Turn, library: Library) -> Content:
         lines.append(Content.assemble(("Goal: ", "bold"), visible(turn.drill.goal)))
         lines.append(Content.styled("Ask one closed question: yes/no, either/or, or one fact.", "$text-muted"))
     if turn.note:
-        lines.append(Content.styled(visible(f"Coach: {turn.note}"), "italic $text-secondary"))
+        lines.append(Content.styled(visible(f"Coach: {turn.note}", multiline=True), "italic $text-secondary"))
     return Content("\n").join(lines)
 
 
