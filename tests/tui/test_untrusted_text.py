@@ -195,3 +195,22 @@ async def test_a_screen_that_forgets_to_escape_still_sends_no_escape(make_app) -
         assert "forgot" in out
         assert_terminal_safe(app)
         assert "\u202e" not in out
+
+
+async def test_the_command_palette_lists_and_finds_hostile_titles_literally(make_app, tmp_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(load_library(write_hostile_library(tmp_path / "hostile-lib")), rep="ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("ctrl+p")
+        await wait_for_screen(pilot, CommandPalette)
+        await pilot.pause(0.3)  # the discovery list: every product, pitch, objection, drill and scenario
+        assert_terminal_safe(app)
+        await pilot.press(*"pitch")
+        await pilot.pause(0.3)  # the search hits, highlighted
+        assert_terminal_safe(app)
+        assert "[bold red]loud[/]" in terminal_output(app).replace("\x1b[", "\n")  # shown, not applied
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
