@@ -55,7 +55,7 @@ def open_library(library_dir: Path | None, *, quiet: bool = False, for_writing: 
     library = load_library(root)
     if library.errors and not quiet:
         click.echo(
-            f"Warning: {len(library.errors)} problem(s) in the library at {root}; "
+            f"Warning: {len(library.errors)} problem(s) in the library at {visible(str(root))}; "
             "run `trainer check` for details. The rest loaded.",
             err=True,
         )
