@@ -108,7 +108,7 @@ async def test_progress_screen_lists_history_and_weak_phrases(make_app, tmp_path
         table = progress.query_one(DataTable)
         assert table.row_count == 1
         row = table.get_row_at(0)
-        assert (row[0], row[-1]) == ("Acme core pitch — 30s", "pitch")
+        assert (str(row[0]), str(row[-1])) == ("Acme core pitch — 30s", "pitch")  # cells from content are Text
         text = screen_text(progress)
         assert "This week 1 attempt" in text
         assert "two-week trial — missed 1×" in text
@@ -167,7 +167,7 @@ async def test_at_120x40_the_scores_show_beside_the_item_and_its_own_missed_phra
             if str(column.label) in ("last", "best", "tier"):
                 assert right <= visible_right, f"{column.label} is hidden behind the detail panel"
             x = right
-        assert table.get_row_at(0)[0] == long_title
+        assert str(table.get_row_at(0)[0]) == long_title
         item_panel = static_text(progress, "#progress-item-missed")
         assert "two-week trial" in item_panel and "total cost of ownership" not in item_panel
         await pilot.press("down")  # the objection

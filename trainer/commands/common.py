@@ -10,6 +10,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from ..library import ContentError, Library, find_library, load_library
+from ..safe_text import visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,7 +40,7 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    click.echo(f"Error: {message}", err=True)
+    click.echo(f"Error: {visible(message)}", err=True)
     sys.exit(code)
 
 
@@ -54,7 +55,7 @@ def open_library(library_dir: Path | None, *, quiet: bool = False, for_writing: 
     library = load_library(root)
     if library.errors and not quiet:
         click.echo(
-            f"Warning: {len(library.errors)} problem(s) in the library at {root}; "
+            f"Warning: {len(library.errors)} problem(s) in the library at {visible(str(root))}; "
             "run `trainer check` for details. The rest loaded.",
             err=True,
         )
@@ -62,9 +63,15 @@ def open_library(library_dir: Path | None, *, quiet: bool = False, for_writing: 
 
 
 def console(file: Any = None) -> Any:
-    from rich.console import Console
+    """The Rich console every command prints through: no markup read from strings, no raw control character.
 
-    return Console(file=file, highlight=False, soft_wrap=False)
+    The renderers already make untrusted text :func:`~trainer.safe_text.visible` before layout (so columns line
+    up); this console is the net under them: strings are never parsed as markup (a rep named ``[/x]`` is a
+    name, not a closing tag) and any control character left in the text is shown, not sent to the terminal.
+    """
+    from ..render.safe_console import SafeConsole
+
+    return SafeConsole(file=file, highlight=False, soft_wrap=False, markup=False)
 
 
 def store_options(func: F) -> F:

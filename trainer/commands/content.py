@@ -12,6 +12,7 @@ import click
 
 from ..library import ContentError, Library, find_library
 from ..library.models import CUT_NAMES
+from ..safe_text import json_text, visible
 from .common import EXIT_PROBLEMS, EXIT_USAGE, console, fail, format_option, library_option, open_library
 
 
@@ -37,7 +38,7 @@ def check(paths: tuple[Path, ...], library_dir: Path | None, output_format: str,
             fail(str(exc))
         report = check_paths([root])
     if output_format == "json":
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False)))
     else:
         for problem in report.problems:
             click.echo(str(problem))
@@ -56,7 +57,7 @@ def list_command(library_dir: Path | None, output_format: str) -> None:
     library = open_library(library_dir)
     items = library_items(library)
     if output_format == "json":
-        click.echo(json.dumps(items, indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(items, indent=2, ensure_ascii=False)))
         return
     from ..render.listing import render_listing
 
@@ -118,7 +119,7 @@ def new_version_command(pitch_id: str, library_dir: Path | None) -> None:
         result = new_version(library, pitch_id)
     except ContentError as exc:
         fail(str(exc), EXIT_PROBLEMS if exc.problems else EXIT_USAGE)
-    click.echo(result.message)
+    click.echo(visible(result.message))
     click.echo("Edit it, say what changed in `changes:`, then run `trainer publish " + pitch_id + "`.")
 
 
@@ -135,7 +136,7 @@ def publish(pitch_id: str, version: int | None, library_dir: Path | None) -> Non
         result = publish_version(library, pitch_id, version)
     except ContentError as exc:
         fail(str(exc), EXIT_PROBLEMS if exc.problems else EXIT_USAGE)
-    click.echo(result.message)
+    click.echo(visible(result.message))
 
 
 @click.command()
@@ -155,7 +156,7 @@ def schema(output: Path | None) -> None:
         write_atomic(output, text)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
-    click.echo(f"wrote {output}", err=True)
+    click.echo(f"wrote {visible(str(output))}", err=True)
 
 
 @click.command()
@@ -182,7 +183,7 @@ def init(folder: Path, from_sample: bool) -> None:
     here = started.root.resolve() == Path.cwd().resolve()
     where = "this folder" if here else display_path(started.root)
     what = f"a copy of the sample library ({started.files} files)" if from_sample else "an empty library"
-    click.echo(f"Started {what} in {where}: content/ for products, scenarios/ for role-plays.")
+    click.echo(f"Started {what} in {visible(str(where))}: content/ for products, scenarios/ for role-plays.")
     steps = [] if here else [f"cd {shlex.quote(where)}"]
     if from_sample:
         steps.append("trainer list      (what the sample holds; delete the products you do not sell)")
@@ -214,7 +215,7 @@ def new_product_command(product_id: str, name: str | None, language: str, librar
         created = new_product(library, product_id, name, language)
     except ContentError as exc:
         fail(str(exc))
-    click.echo(created.message)
+    click.echo(visible(created.message))
     click.echo(f"Next: trainer new pitch {product_id} PITCH-ID")
 
 
@@ -232,5 +233,5 @@ def new_pitch_command(product_id: str, pitch_id: str, title: str | None, library
         created = new_pitch(library, product_id, pitch_id, title)
     except ContentError as exc:
         fail(str(exc))
-    click.echo(created.message)
+    click.echo(visible(created.message))
     click.echo(f"Replace the placeholder texts, run `trainer check`, then `trainer publish {pitch_id}`.")

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from ..safe_text import json_text, visible
 from .common import (
     console,
     format_option,
@@ -31,11 +32,12 @@ def history(db_path: Path | None, rep: str | None, all_reps: bool, limit: int, o
     store = open_store(db_path)
     attempts = store.attempts(None if all_reps else resolve_rep(rep), newest_first=True, limit=limit)
     if output_format == "json":
-        click.echo(json.dumps([a.to_record() for a in attempts], indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps([a.to_record() for a in attempts], indent=2, ensure_ascii=False)))
         return
     if not attempts:
         who = "anyone" if all_reps else resolve_rep(rep)
-        click.echo(f"No attempts by {who} yet. Practise in the app, or record one with `trainer score --save`.")
+        click.echo(f"No attempts by {visible(who)} yet. "
+                   "Practise in the app, or record one with `trainer score --save`.")
         return
     from ..render.history import render_history
 
@@ -55,7 +57,7 @@ def due(db_path: Path | None, rep: str | None, library_dir: Path | None, no_new:
     store = open_store(db_path)
     items = store.due(resolve_rep(rep), scheduled_items(library), include_new=not no_new)
     if output_format == "json":
-        click.echo(json.dumps([item.to_dict() for item in items], indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps([item.to_dict() for item in items], indent=2, ensure_ascii=False)))
         return
     from ..render.history import render_due
 
@@ -82,7 +84,7 @@ def export(
         click.echo(text, nl=False)
         return
     write_output(output, text)
-    click.echo(f"wrote {len(attempts)} attempt(s) to {output}", err=True)
+    click.echo(f"wrote {len(attempts)} attempt(s) to {visible(str(output))}", err=True)
 
 
 def _read_attempt(attempt_file: str | None) -> str:
@@ -189,9 +191,9 @@ def score(
                 source="cli",
             )
         )
-        click.echo(f"saved attempt {stored.id} for {stored.rep}", err=True)
+        click.echo(f"saved attempt {stored.id} for {visible(stored.rep)}", err=True)
     if output_format == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False)))
         return
     from ..render.score import render_recitation
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ..safe_text import json_text, visible
 from ..web.guard import DEFAULT_MAX_SESSIONS
 from .common import console, fail, format_option, library_option, open_library, open_store, store_options, write_output
 
@@ -33,7 +34,7 @@ def report(
         if not sessions:
             click.echo("No team sessions yet. Run one in the app: press s on the home screen.")
         for sid, name, started in sessions:
-            click.echo(f"{sid}  {started.astimezone():%Y-%m-%d %H:%M}  {name}")
+            click.echo(f"{visible(sid)}  {started.astimezone():%Y-%m-%d %H:%M}  {visible(name)}")
         return
     record = store.session(session_id)
     if record is None:
@@ -46,7 +47,7 @@ def report(
         click.echo(text, nl=False)
         return
     write_output(output, text)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(f"wrote {visible(str(output))}", err=True)
 
 
 @click.command()
@@ -70,7 +71,7 @@ def team(
     table = team_table(store, library, product=product, reps=[rep] if rep else None)
     records = table.to_records()
     if output_format == "json":
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(records, indent=2, ensure_ascii=False)))
         return
     if output_format == "csv":
         buffer = io.StringIO()

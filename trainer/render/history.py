@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich.table import Table
 
 from ..library.catalog import Library
+from ..safe_text import visible
 from ..scoring.results import score_text
 from ..store.attempts import Attempt
 from ..store.scheduling import RATING_NAMES, DueItem
@@ -18,7 +19,7 @@ def _when(moment: dt.datetime) -> str:
 
 
 def item_label(kind: str, item_id: str, cut: str | None) -> str:
-    return f"{item_id} {cut}" if cut else item_id
+    return visible(f"{item_id} {cut}" if cut else item_id)
 
 
 def render_history(attempts: Sequence[Attempt], *, show_rep: bool = False) -> Table:
@@ -29,12 +30,12 @@ def render_history(attempts: Sequence[Attempt], *, show_rep: bool = False) -> Ta
     for attempt in attempts:
         row = [
             _when(attempt.started_at),
-            *([attempt.rep] if show_rep else []),
-            attempt.kind,
+            *([visible(attempt.rep)] if show_rep else []),
+            visible(attempt.kind),
             item_label(attempt.kind, attempt.item_id, attempt.cut),
             f"v{attempt.version}" if attempt.version else "",
             score_text(attempt.score),
-            attempt.tier,
+            visible(attempt.tier),
             RATING_NAMES.get(attempt.rating or 0, ""),
         ]
         table.add_row(*row)
@@ -49,9 +50,9 @@ def render_due(items: Sequence[DueItem], library: Library) -> Table | str:
         table.add_column(column)
     for item in items:
         table.add_row(
-            item.reason,
-            item.ref.kind,
-            item.ref.product,
+            visible(item.reason),
+            visible(item.ref.kind),
+            visible(item.ref.product),
             item_label(item.ref.kind, item.ref.id, item.ref.cut),
             score_text(item.last_score, missing=""),
             "" if item.due_at is None else _when(item.due_at),

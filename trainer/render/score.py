@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..library.speaking import format_duration
+from ..safe_text import visible
 from ..scoring.marking import marked_spans
 
 STYLES = {
@@ -49,32 +50,32 @@ def marked_script(result: Any, section_texts: list[str]) -> list[tuple[str, Text
         for position, word in spans:
             if word.section != index:
                 continue
-            text.append(source[cursor : word.start])
+            text.append(visible(source[cursor : word.start], multiline=True))
             _append_extras(text, extras_before.get(position, []))
             style = STYLES[word.status]
             if word.key_phrase and word.status == "matched":
                 style = "bold"
-            text.append(source[word.start : word.end], style=style)
+            text.append(visible(source[word.start : word.end], multiline=True), style=style)
             if word.status == "substituted" and word.said:
-                text.append(f" [{word.said}]", style="red")
+                text.append(f" [{visible(word.said)}]", style="red")
             cursor = word.end
         if index == len(result.sections) - 1:
             _append_extras(text, extras_before.get(len(words), []))
-        text.append(source[cursor:])
+        text.append(visible(source[cursor:], multiline=True))
         out.append((section.name, text))
     return out
 
 
 def _append_extras(text: Text, extras: list[Any]) -> None:
     for extra in extras:
-        text.append(f"+{extra.text} ", style=STYLES["filler" if extra.filler else "extra"])
+        text.append(f"+{visible(extra.text)} ", style=STYLES["filler" if extra.filler else "extra"])
 
 
 def render_recitation(result: Any, section_texts: list[str], title: str = "") -> RenderableType:
     parts: list[RenderableType] = []
     headline = Text.assemble((f"{result.score:g}/100", "bold"), "  ", (result.tier, "bold magenta"))
     if title:
-        headline.append(f"  {title}", style="dim")
+        headline.append(f"  {visible(title)}", style="dim")
     parts.append(headline)
     c = result.counts
     parts.append(
@@ -88,11 +89,11 @@ def render_recitation(result: Any, section_texts: list[str], title: str = "") ->
         parts.append(Text(""))
         parts.append(Text("Fix first", style="bold"))
         for fix in result.fixes:
-            parts.append(Text(f"  • {fix}"))
+            parts.append(Text(f"  • {visible(fix)}"))
     parts.append(Text(""))
     for name, text in marked_script(result, section_texts):
         if name:
-            parts.append(Text(name, style="bold cyan"))
+            parts.append(Text(visible(name), style="bold cyan"))
         parts.append(text)
     parts.append(LEGEND)
     if result.key_phrases:
@@ -102,7 +103,7 @@ def render_recitation(result: Any, section_texts: list[str], title: str = "") ->
         table.add_column()
         for phrase in result.key_phrases:
             mark = Text("✓", style="green") if phrase.found else Text("✗", style="red")
-            table.add_row(mark, phrase.phrase)
+            table.add_row(mark, Text(visible(phrase.phrase)))
         parts.append(Text("Key phrases", style="bold"))
         parts.append(table)
     pace = result.pace

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..library.item_ref import ItemRef
+from ..safe_text import visible
 from ..scoring.results import score_text
 from ..team.progress import Cell, TeamTable
 
@@ -27,15 +28,16 @@ def render_team(
     grid.add_column("item")
     grid.add_column("product")
     for rep in table.reps:
-        grid.add_column(rep, justify="right")
+        grid.add_column(Text(visible(rep)), justify="right")
     for item in table.items:
-        grid.add_row(table.title(item), table.product_name(item), *(_cell(table.cell(rep, item)) for rep in table.reps))
+        cells = (_cell(table.cell(rep, item)) for rep in table.reps)
+        grid.add_row(Text(visible(table.title(item))), Text(visible(table.product_name(item))), *cells)
     ready = Text("Ready (practised, not due, ≥ 75): ")
-    ready.append(", ".join(f"{rep} {table.readiness(rep):.0%}" for rep in table.reps))
+    ready.append(", ".join(f"{visible(rep)} {table.readiness(rep):.0%}" for rep in table.reps))
     parts: list[RenderableType] = [grid, Text(""), ready]
     if weakest:
-        listed = "; ".join(f"{table.label(i)} ({score_text(avg)})" for i, avg, _ in weakest)
+        listed = "; ".join(f"{visible(table.label(i))} ({score_text(avg)})" for i, avg, _ in weakest)
         parts.append(Text("Weakest items: " + listed))
     if points:
-        parts.append(Text("Most missed: " + "; ".join(f"{p} ({n}×)" for p, n in points)))
+        parts.append(Text("Most missed: " + "; ".join(f"{visible(p)} ({n}×)" for p, n in points)))
     return Group(*parts)

@@ -8,25 +8,21 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..safe_text import csv_cell, json_text
 from .attempts import EXPORT_COLUMNS, Attempt
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_safe(row: dict[str, Any]) -> dict[str, Any]:
-    """Text cells that a spreadsheet would run as a formula get a leading apostrophe.
+    """Text cells made safe for a spreadsheet (:func:`~trainer.safe_text.csv_cell`): no formula, no control.
 
     Rep names and answers come from anyone who can open the app (``trainer serve``); a manager opening the
     export in a spreadsheet must not run what they typed.
     """
-    return {
-        key: "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
-        for key, value in row.items()
-    }
+    return {key: csv_cell(value) if isinstance(value, str) else value for key, value in row.items()}
 
 
 def to_json(attempts: Sequence[Attempt]) -> str:
-    return json.dumps([a.to_record() for a in attempts], ensure_ascii=False, indent=2)
+    return json_text(json.dumps([a.to_record() for a in attempts], ensure_ascii=False, indent=2))
 
 
 def to_csv(attempts: Sequence[Attempt]) -> str:
@@ -36,6 +32,6 @@ def to_csv(attempts: Sequence[Attempt]) -> str:
     writer.writeheader()
     for attempt in attempts:
         record = attempt.to_record()
-        record["breakdown"] = json.dumps(record["breakdown"], ensure_ascii=False, separators=(",", ":"))
+        record["breakdown"] = json_text(json.dumps(record["breakdown"], ensure_ascii=False, separators=(",", ":")))
         writer.writerow(csv_safe(record))
     return buffer.getvalue()

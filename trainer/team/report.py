@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
 import io
+import re
 from collections import Counter
 from typing import Any
 
+from ..safe_text import html_text, markdown
 from ..scoring.results import score_text
 from ..store.export import csv_safe
 from .session import Standing, standings
@@ -60,13 +61,24 @@ def _when(record: dict[str, Any]) -> str:
     return dt.datetime.fromisoformat(record["started_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.:-]+")
+
+
+def _md_id(value: str) -> str:
+    """An id as code when it is a plain id; anything else escaped as text (a backtick would end the code)."""
+    return f"`{value}`" if _PLAIN_ID.fullmatch(value) else markdown(value)
+
+
 def to_markdown(record: dict[str, Any]) -> str:
+    """Every name, title and point is escaped (:func:`~trainer.safe_text.markdown`): a rep named like a link,
+    an image or HTML shows as that text in any Markdown viewer."""
     config, turns = record["config"], record["turns"]
     ranking, missed = _summary(record)
+    md = markdown
     out = [
-        f"# {config['name']}",
+        f"# {md(config['name'])}",
         "",
-        f"Session `{record['id']}` · {_when(record)} · product: {config['product'] or 'all'} · "
+        f"Session {_md_id(record['id'])} · {_when(record)} · product: {md(config['product'] or 'all')} · "
         f"{config['rounds']} round(s) · {config['seconds_per_turn']} s per turn",
         "",
         "## Ranking",
@@ -75,17 +87,17 @@ def to_markdown(record: dict[str, Any]) -> str:
         "|---:|---|---:|---:|---:|---:|---:|",
     ]
     out += [
-        f"| {s.rank} | {s.rep} | {s.scored} | {s.skipped} | {_score(s.total)} | {_score(s.average)} "
+        f"| {s.rank} | {md(s.rep)} | {s.scored} | {s.skipped} | {_score(s.total)} | {_score(s.average)} "
         f"| {_score(s.best)} |"
         for s in ranking
     ]
     out += ["", "## Key points the team missed most", ""]
-    out += [f"- {point} ({count}×)" for point, count in missed] or ["- none — well done"]
+    out += [f"- {md(point)} ({count}×)" for point, count in missed] or ["- none — well done"]
     out += ["", "## Turns", "", "| # | round | rep | item | score |", "|---:|---:|---|---|---:|"]
     for turn in turns:
         score = _turn_score(turn)
-        title = turn["title"].replace("|", "\\|")
-        out.append(f"| {turn['number']} | {turn['round']} | {turn['rep']} | {turn['kind']}: {title} | {score} |")
+        item = f"{md(turn['kind'])}: {md(turn['title'])}"
+        out.append(f"| {turn['number']} | {turn['round']} | {md(turn['rep'])} | {item} | {score} |")
     return "\n".join(out) + "\n"
 
 
@@ -102,7 +114,7 @@ td.num, th.num { text-align: right; } tr.skipped td { color: #888; font-style: i
 def to_html(record: dict[str, Any]) -> str:
     config, turns = record["config"], record["turns"]
     ranking, missed = _summary(record)
-    e = html.escape
+    e = html_text  # escaped and visible: no markup, no control character from a name or a title
     rows = "".join(
         f'<tr><td class="num">{s.rank}</td><td>{e(s.rep)}</td>'
         f'<td class="num">{s.scored}</td><td class="num">{s.skipped}</td>'

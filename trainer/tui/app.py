@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -19,8 +21,10 @@ from ..library.catalog import Library
 from ..library.item_ref import ItemRef
 from ..practice.log import Attempt, PracticeLog, Rating, SessionLog
 from ..preferences import load_preferences, update_preferences
+from ..safe_text import visible
 from ..store.database import PracticeStore, default_rep
 from .commands import LibraryCommands
+from .plain import UnsafeTextFilter
 from .screens.home import HomeScreen
 
 _HERE = Path(__file__).parent
@@ -94,6 +98,25 @@ class TrainerApp(App[None]):
         self.seed = seed  # shuffling seed; None means a new order every time
         self._tune_gc = tune_gc
         self.cursor_blink = cursor_blink
+        self._unsafe_text_filter = UnsafeTextFilter()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: its message often holds a rep name, a title or a file name, and
+        Textual would read those as markup (a rep named ``[/x]`` crashed the app). ``markup`` is ignored."""
+        super().notify(visible(message, multiline=True), title=visible(title), severity=severity, timeout=timeout,
+                       markup=False)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the one that keeps content's control characters away from the terminal."""
+        return [*super().get_line_filters(), self._unsafe_text_filter]
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A text box gaining focus starts blinking; stop it here when the app was made without blinking."""

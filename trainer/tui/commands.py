@@ -9,14 +9,22 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from ..library.item_ref import ItemRef
 from ..practice.items import PracticeItem, practice_items
+from ..safe_text import visible
+from .plain import plain
 
 if TYPE_CHECKING:
     from .app import TrainerApp
 
 VERBS = {"pitch": "Study", "objection": "Objection", "drill": "Drill", "scenario": "Scenario"}
+
+
+def _help(text: str) -> str:
+    """A hit's help line holds titles from content; the palette reads it as markup, so it is escaped."""
+    return escape(visible(text))
 
 
 class LibraryCommands(Provider):
@@ -47,7 +55,7 @@ class LibraryCommands(Provider):
     async def discover(self) -> Hits:
         for text, help_text, target, mode in self._entries():
             if not text.startswith(("Memorize:", "Recite:")):
-                yield DiscoveryHit(text, partial(self._go, target, mode), help=help_text)
+                yield DiscoveryHit(plain(text), partial(self._go, target, mode), help=_help(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -55,7 +63,8 @@ class LibraryCommands(Provider):
             haystack = f"{text} {target.removeprefix('product:')}" if isinstance(target, str) else f"{text} {target.id}"
             score = matcher.match(haystack)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self._go, target, mode), text=text, help=help_text)
+                shown = matcher.highlight(escape(visible(text)))  # it reads its argument as markup
+                yield Hit(score, shown, partial(self._go, target, mode), text=text, help=_help(help_text))
 
     def _go(self, target: ItemRef | str, mode: str) -> None:
         if isinstance(target, ItemRef):

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Input, Static
 
 from ...practice.cards import DrillCard, drill_cards
+from ...safe_text import visible
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
@@ -28,7 +29,7 @@ def verdict_content(result: Any) -> Content:
     kind = f" — {result.kind}" if result.closed else ""
     lines = [
         Content.assemble(closed, (kind, "$text-muted"), "    ", target, (terms, "$text-muted")),
-        Content(result.reason),
+        Content(visible(result.reason)),
     ]
     verdict = Content.styled(f"{result.verdict}", "bold $text-success" if result.passed else "bold $text-warning")
     return Content("\n").join([verdict, *lines])
@@ -95,7 +96,7 @@ class DrillsScreen(TrainerScreen):
             (f"  ·  {product} · {card.drill.topic}", "$text-muted"),
         ))
         self.query_one("#drill-goal", Static).update(Content.assemble(
-            ("Goal  ", "bold $text-accent"), " ".join(card.drill.goal.split()),
+            ("Goal  ", "bold $text-accent"), visible(" ".join(card.drill.goal.split())),
         ))
         question.focus()
 
@@ -135,8 +136,9 @@ class DrillsScreen(TrainerScreen):
         self.set_class(True, "-checked")
         self.query_one("#drill-verdict", Static).update(verdict_content(result))
         examples = [Content.styled("Good closed questions", "bold $text-accent")]
-        examples += [Content.assemble(("• ", "$text-success"), example) for example in card.drill.examples]
-        examples += [Content(""), Content.assemble(("Don't ask  ", "bold $text-error"), (card.drill.avoid, "strike"),
+        examples += [Content.assemble(("• ", "$text-success"), visible(example)) for example in card.drill.examples]
+        examples += [Content(""), Content.assemble(("Don't ask  ", "bold $text-error"),
+                                                   (visible(card.drill.avoid), "strike"),
                                                    ("  (open: it lets the customer wander)", "$text-muted"))]
         self.query_one("#drill-examples", Static).update(Content("\n").join(examples))
         question = self.query_one("#question", Input).value

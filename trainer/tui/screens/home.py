@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ...library.item_ref import ItemRef
 from ...practice.items import describe, item_titles
+from ..plain import plain
 from ..widgets.item_details import ItemDetails
 from ..widgets.library_tree import Group, LibraryTree, NodeData
 from ..widgets.title_bar import TitleBar
@@ -110,7 +111,7 @@ class HomeScreen(TrainerScreen):
         options.clear_options()
         library = self.trainer.library
         suggestions = self.trainer.practice_log.practise_next()
-        self.query_one("#next-title", Static).update(f"Practise next · {self.trainer.rep}")
+        self.query_one("#next-title", Static).update(Content.assemble("Practise next · ", plain(self.trainer.rep)))
         if not suggestions:
             options.add_option(Option(Content.styled(
                 "Nothing is due. Start with a 30s cut: open it, read it, then press r to recite.", "$text-muted"
@@ -122,8 +123,8 @@ class HomeScreen(TrainerScreen):
             product = library.products.get(item.ref.product)
             options.add_option(Option(
                 Content.assemble(
-                    (title, "bold"), "\n", (product.name if product else item.ref.product, "$text-accent"),
-                    (" · " + item.reason, "$text-muted"),
+                    plain(title, "bold"), "\n", plain(product.name if product else item.ref.product, "$text-accent"),
+                    plain(" · " + item.reason, "$text-muted"),
                 ),
                 id=item.ref.key,  # the one item identity: unique even when two products share an id
             ))

@@ -16,8 +16,10 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Select, Static
 
 from ...practice.items import describe, item_titles, one_line
+from ...safe_text import visible
 from ...scoring.results import score_text
 from ...team.progress import Cell, TeamTable, team_table, weakest_items, weakest_points
+from ..plain import plain, plain_text
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
@@ -63,7 +65,7 @@ class ManagerScreen(TrainerScreen):
 
     def compose(self) -> ComposeResult:
         library = self.trainer.library
-        products = [(library.products[p].name, p) for p in sorted(library.products)]
+        products = [(plain(library.products[p].name), p) for p in sorted(library.products)]
         yield TitleBar()
         with Horizontal(id="mgr-filters"):
             yield Select(products, prompt="All products", id="mgr-product", compact=True, allow_blank=True)
@@ -135,10 +137,11 @@ class ManagerScreen(TrainerScreen):
         for rep in table.reps:
             # widths are explicit: "100 changed" must fit, and auto-width does not measure styled Content
             # type ignore: DataTable's hint says str | Text, but it renders Content labels, as the snapshots show.
-            grid.add_column(Content.styled(rep, "bold"), key=REP_COLUMN + rep, width=max(len(rep), 11))  # type: ignore[arg-type]
+            grid.add_column(plain(rep, "bold"), key=REP_COLUMN + rep, width=max(len(rep), 11))  # type: ignore[arg-type]
         for item in table.items:
             grid.add_row(
-                item.kind, one_line(table.title(item), 40), table.product_name(item),
+                plain_text(item.kind), plain_text(one_line(table.title(item), 40)),
+                plain_text(table.product_name(item)),
                 *(cell_content(table.cell(rep, item)) for rep in table.reps), key=item.key,
             )
         if grid.row_count:
@@ -149,16 +152,16 @@ class ManagerScreen(TrainerScreen):
         assert store is not None
         self.query_one("#mgr-ready", Static).update(Content.assemble(
             ("Ready  ", "bold"),
-            *[part for rep in table.reps for part in ((rep, "bold"), f" {table.readiness(rep):.0%}   ")],
+            *[part for rep in table.reps for part in (plain(rep, "bold"), f" {table.readiness(rep):.0%}   ")],
             ("(practised, not due, best ≥ 75)", "$text-muted"),
         ))
         weakest = weakest_items(table)
         self.query_one("#mgr-weakest", Static).update(Content.assemble(
             ("Weakest items  ", "bold"),
-            "; ".join(
+            plain("; ".join(
                 f"{one_line(table.title(i), 40)} · {table.product_name(i)} ({score_text(avg)}, {n} rep{'s' * (n != 1)})"
                 for i, avg, n in weakest
-            ) or ("none yet", "$text-muted"),
+            )) or ("none yet", "$text-muted"),
         ))
         points = weakest_points(store, table.reps, self.product)
         self.query_one("#mgr-missed", Static).update(Content.assemble(
@@ -234,10 +237,10 @@ class RepAttemptsScreen(TrainerScreen):
         scope = ""
         if self.product is not None:
             product = self.trainer.library.products.get(self.product)
-            scope = f" · {product.name if product else self.product} only"
+            scope = visible(f" · {product.name if product else self.product} only")
         best = max((a.score for a in attempts), default=None)
         self.query_one("#rep-summary", Static).update(Content.assemble(
-            (self.rep, "bold $text-accent"), (f"  ·  {len(attempts)} attempt{'s' if len(attempts) != 1 else ''}",
+            plain(self.rep, "bold $text-accent"), (f"  ·  {len(attempts)} attempt{'s' if len(attempts) != 1 else ''}",
                                               "$text-muted"),
             (f"  ·  best {score_text(best)}" if best is not None else "", "$text-muted"), (scope, "$text-muted"),
         ))
@@ -249,17 +252,17 @@ class RepAttemptsScreen(TrainerScreen):
         for attempt in attempts:
             table.add_row(
                 attempt.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                one_line(describe(self.trainer.library, attempt.ref, with_product=True, titles=titles), 56),
+                plain_text(one_line(describe(self.trainer.library, attempt.ref, with_product=True, titles=titles), 56)),
                 f"v{attempt.version}" if attempt.version is not None else "—",
                 Content.styled(score_text(attempt.score), "bold"),
-                attempt.tier,
-                "team session" if attempt.source == "team" else attempt.source,
+                plain_text(attempt.tier),
+                plain_text("team session" if attempt.source == "team" else attempt.source),
                 key=str(attempt.id),
             )
         if not attempts:
             table.display = False
             self.query_one("#rep-summary", Static).update(Content.assemble(
-                (self.rep, "bold $text-accent"), ("  has no scored attempts" + (scope and " for this product"),
+                plain(self.rep, "bold $text-accent"), ("  has no scored attempts" + (scope and " for this product"),
                                                   "$text-muted"),
             ))
         table.focus()

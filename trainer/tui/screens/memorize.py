@@ -15,6 +15,7 @@ from ...library.catalog import Pitch
 from ...library.item_ref import ItemRef
 from ...library.speaking import unit_name
 from ...practice.memorize import MemorizeSession
+from ...safe_text import visible
 from ..widgets.masked_section import MaskedSection
 from ..widgets.title_bar import TitleBar
 from .base import CutScreen
@@ -72,7 +73,7 @@ class MemorizeScreen(CutScreen):
             for i in range(session.step_count)
         ))
         self.query_one("#memo-head", Static).update(Content.assemble(
-            (section.name, "bold $text-accent"),
+            (visible(section.name), "bold $text-accent"),
             (f"  section {session.section + 1} of {len(session.sections)}", "$text-muted"),
             "    ", pips, "  ",
             (f"step {session.step + 1} of {session.step_count}: {step.label}", "bold"),

@@ -13,7 +13,9 @@ from textual.widgets import Button, Checkbox, Footer, Select, Static, TextArea
 
 from ...practice.cards import Card, Deck, all_cards, categories
 from ...practice.log import RATINGS, Rating
+from ...safe_text import visible
 from ...scoring.results import score_text
+from ..plain import plain
 from ..widgets.rating_bar import RatingBar
 from ..widgets.tick_box import TickBox
 from ..widgets.title_bar import TitleBar
@@ -27,11 +29,12 @@ def key_point_lines(result: Any) -> Content:
     lines: list[Content] = []
     for point in result.key_points:
         if point.covered:
-            line = Content.assemble(("✔ ", "bold $text-success"), point.point)
+            line = Content.assemble(("✔ ", "bold $text-success"), visible(point.point))
             if point.excerpt:
                 line = Content.assemble(line, "\n   ", (f"“{point.excerpt}”", "italic $text-muted"))
         else:
-            line = Content.assemble(("✘ ", "bold $text-error"), (point.point, "bold"), ("  missing", "$text-muted"))
+            line = Content.assemble(("✘ ", "bold $text-error"), (visible(point.point), "bold"),
+                                    ("  missing", "$text-muted"))
             if point.excerpt:
                 line = Content.assemble(line, ("\n   closest: ", "$text-muted"), (f"“{point.excerpt}”", "italic"))
         lines.append(line)
@@ -76,12 +79,13 @@ class ObjectionsScreen(TrainerScreen):
         self.deck = Deck(all_cards(library), product=self.start_product, seed=self.trainer.seed)
         if self.start_product and self.start_id:
             self.deck.go_to(self.start_product, self.start_id)
-        products = [(library.products[p].name, p) for p in sorted(library.products) if library.products[p].objections]
+        products = [(plain(library.products[p].name), p)
+                    for p in sorted(library.products) if library.products[p].objections]
         yield TitleBar()
         with Horizontal(id="card-filters"):
             yield Select(products, prompt="All products", value=self.start_product or Select.NULL,
                          id="product-filter", compact=True, allow_blank=True)
-            yield Select([(c, c) for c in categories(self.deck.cards)], prompt="All categories",
+            yield Select([(plain(c), c) for c in categories(self.deck.cards)], prompt="All categories",
                          id="category-filter", compact=True)
             yield TickBox("Shuffle", id="shuffle", compact=True)
             yield Static(id="card-position")
@@ -132,7 +136,7 @@ class ObjectionsScreen(TrainerScreen):
         product = self.trainer.library.products[card.product].name
         objection_view.update(Content.assemble(
             (f"{product} · {card.objection.category}", "$text-muted"), "\n",
-            ("“" + " ".join(card.objection.objection.split()) + "”", "bold"),
+            (visible("“" + " ".join(card.objection.objection.split()) + "”"), "bold"),
         ))
         answer.focus()
         self.refresh_bindings()
@@ -149,12 +153,12 @@ class ObjectionsScreen(TrainerScreen):
             "\n" if result.fixes else "", fixes,
         ))
         self.query_one("#card-points", Static).update(key_point_lines(result))
-        self.query_one("#card-yours", Static).update(attempt.strip())
-        self.query_one("#card-approved", Static).update(" ".join(card.objection.answer.split()))
+        self.query_one("#card-yours", Static).update(plain(attempt.strip(), multiline=True))
+        self.query_one("#card-approved", Static).update(plain(" ".join(card.objection.answer.split())))
         follow_up = self.query_one("#card-follow-up", Static)
         follow_up.display = bool(card.objection.follow_up)
         if card.objection.follow_up:
-            follow_up.update(Content.assemble(("Then ask: ", "bold"), card.objection.follow_up))
+            follow_up.update(Content.assemble(("Then ask: ", "bold"), visible(card.objection.follow_up)))
         self.attempt_id = self.trainer.record(card.ref, score=float(result.score), text=attempt, detail=result)
         self.query_one(RatingBar).focus_first()
         self.refresh_bindings()

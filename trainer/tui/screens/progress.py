@@ -17,6 +17,7 @@ from ...library.speaking import format_duration
 from ...practice.items import one_line, practice_items
 from ...scoring import score_text, tier_for
 from ...store.progress import ItemProgress, RepProgress, rep_progress
+from ..plain import plain, plain_text
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
@@ -102,23 +103,23 @@ class ProgressScreen(TrainerScreen):
         table.add_columns("item", "last", "best", "tier", "streak", "tries", "kind")
         for item in progress.items:
             table.add_row(
-                one_line(item_name(item, self.titles), ITEM_WIDTH),
+                plain_text(one_line(item_name(item, self.titles), ITEM_WIDTH)),
                 score_text(item.scores[-1]),
                 score_text(item.best),
-                tier_for(item.best),
+                plain_text(tier_for(item.best)),
                 str(item.streak) if item.streak else "",
                 str(len(item.scores)),
-                item.ref.kind,
+                plain_text(item.ref.kind),
                 key=item.key,
             )
         weak = [Content.styled("Weakest key phrases and points, across everything", "bold $text-accent")]
-        weak += [Content(f"• {phrase} — missed {count}×") for phrase, count in progress.weakest_phrases] or [
+        weak += [plain(f"• {phrase} — missed {count}×") for phrase, count in progress.weakest_phrases] or [
             Content.styled("none yet", "$text-muted")
         ]
         if progress.weakest_objections:
             weak += [Content(""), Content.styled("Weakest objections", "bold $text-accent")]
             weak += [
-                Content(f"• {self.titles.get(ref, ref.id)} ({self._product_name(ref)}) — average {score_text(avg)}")
+                plain(f"• {self.titles.get(ref, ref.id)} ({self._product_name(ref)}) — average {score_text(avg)}")
                 for ref, avg in progress.weakest_objections
             ]
         self.query_one("#progress-weak", Static).update(Content("\n").join(weak))

@@ -13,6 +13,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..plain import plain
+
 MAX_NAME = 60
 
 
@@ -46,7 +48,7 @@ class RepPicker(ModalScreen[str | None]):
             )
             yield Static(id="rep-error")
             if self.known:
-                yield OptionList(*[Option(name, id=name) for name in self.known], id="rep-known")
+                yield OptionList(*[Option(plain(name), id=name) for name in self.known], id="rep-known")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

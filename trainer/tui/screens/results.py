@@ -13,6 +13,7 @@ from textual.widgets import Button, Digits, Footer, Static
 
 from ...library.catalog import Pitch
 from ...library.speaking import format_duration, unit_name
+from ...safe_text import visible
 from ...scoring.results import score_text, whole_score
 from ..widgets.marked_script import MarkedScript
 from ..widgets.practice_clock import clock_text
@@ -54,10 +55,11 @@ def key_phrase_lines(phrases: Any) -> Content:
     lines: list[Content] = []
     for phrase in phrases:
         if phrase.found:
-            lines.append(Content.assemble(("✔ ", "bold $text-success"), phrase.phrase))
+            lines.append(Content.assemble(("✔ ", "bold $text-success"), visible(phrase.phrase)))
         else:
-            said = f"\n   you said “{phrase.matched_text}”" if phrase.matched_text else "\n   not said"
-            lines.append(Content.assemble(("✘ ", "bold $text-error"), (phrase.phrase, "bold"), (said, "$text-muted")))
+            said = f"\n   you said “{visible(phrase.matched_text)}”" if phrase.matched_text else "\n   not said"
+            lines.append(Content.assemble(("✘ ", "bold $text-error"), (visible(phrase.phrase), "bold"),
+                                          (said, "$text-muted")))
     if not lines:
         lines.append(Content.styled("This cut has no key phrases.", "$text-muted"))
     return Content("\n").join(lines)

@@ -15,7 +15,9 @@ from ...library.item_ref import ItemRef
 from ...library.models import Scenario
 from ...practice.items import one_line
 from ...practice.scenario import ScenarioRun, Turn, TurnResult
+from ...safe_text import visible
 from ...scoring.results import score_text
+from ..plain import plain_text
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
 
@@ -81,8 +83,9 @@ class ScenarioScreen(TrainerScreen):
         step = min(self.play.position + 1, total)
         progress = "finished" if self.play.finished else f"step {step} of {total}"
         self.query_one("#scn-head", Static).update(Content.assemble(
-            (self.scenario.title, "bold"), (f"  ·  {self.scenario.stage}  ·  {progress}", "$text-muted"), "\n",
-            ("Customer: ", "bold"), " ".join(self.scenario.persona.split()),
+            (visible(self.scenario.title), "bold"),
+            (visible(f"  ·  {self.scenario.stage}  ·  {progress}"), "$text-muted"), "\n",
+            ("Customer: ", "bold"), visible(" ".join(self.scenario.persona.split())),
         ))
 
     def _say(self, content: Content, classes: str) -> None:
@@ -97,11 +100,12 @@ class ScenarioScreen(TrainerScreen):
             self._finish()
             return
         if turn.customer:
-            self._say(Content.assemble((f"{customer_name(self.scenario.persona)}: ", "bold"), turn.customer),
+            speaker = visible(f"{customer_name(self.scenario.persona)}: ")
+            self._say(Content.assemble((speaker, "bold"), visible(turn.customer, multiline=True)),
                       "line customer")
         prompt = [Content.assemble((f"{KIND_LABEL[turn.kind]}  ", "bold $text-accent"), turn.prompt)]
         if turn.note:
-            prompt.append(Content.styled(f"Coach: {turn.note}", "italic $text-secondary"))
+            prompt.append(Content.styled(visible(f"Coach: {turn.note}", multiline=True), "italic $text-secondary"))
         if turn.problem:
             prompt.append(Content.styled(f"Cannot play this step: {turn.problem}. Press ctrl+l to skip it.",
                                          "$text-error"))
@@ -188,7 +192,8 @@ class ScenarioScreen(TrainerScreen):
             mark = Content.styled("passed", "$text-success") if result.passed else Content.styled(
                 "skipped" if result.skipped else "not yet", "$text-error"
             )
-            table.add_row(str(result.turn.index + 1), KIND_LABEL[result.turn.kind] + ": " + _short(result.turn),
+            step = plain_text(KIND_LABEL[result.turn.kind] + ": " + _short(result.turn))
+            table.add_row(str(result.turn.index + 1), step,
                           score_text(result.score), mark)
         self.trainer.record(ItemRef("scenario", self.scenario.product, self.scenario.id), score=summary.overall)
         self.query_one("#restart", Button).focus()

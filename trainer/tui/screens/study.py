@@ -16,6 +16,7 @@ from ...library.catalog import Pitch
 from ...library.diff import diff_cut
 from ...library.models import CUT_NAMES, Cut, PitchVersion
 from ...library.speaking import estimate_seconds, format_duration
+from ...safe_text import visible
 from ..widgets.script_view import ADDED, KEY_PHRASE, REMOVED, ScriptView
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen, version_label
@@ -107,7 +108,7 @@ class StudyScreen(TrainerScreen):
         if label.plain == f"v{version.version}":
             label = Content.styled(f"v{version.version} {version.status}", STATUS_STYLE[version.status])
         meta: list[str | Content | tuple[str, str]] = [
-            Content.styled(version.title, "bold"),
+            Content.styled(visible(version.title), "bold"),
             "  ",
             label,
             " · ",

@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from ...practice.scenario import TurnResult
+from ...safe_text import visible
 from ...scoring.results import score_text
 from ...team.report import most_missed
 from ...team.session import TeamSession, TeamTurn, standings
@@ -139,7 +140,7 @@ class TeamSessionScreen(TrainerScreen):
         self.set_class(False, "-paused")
         self.set_class(False, "-answered")
         config = session.config
-        self.query_one("#ts-rep", Static).update(Content.styled(turn.rep.upper(), "bold"))
+        self.query_one("#ts-rep", Static).update(Content.styled(visible(turn.rep.upper()), "bold"))
         self.query_one("#ts-round", Static).update(Content.assemble(
             ("Round ", "$text-muted"), (f"{turn.round}", "bold"), (f" of {config.rounds}", "$text-muted"),
             (f"   ·   turn {turn.number} of {session.total_turns}", "$text-muted"),
@@ -181,7 +182,7 @@ class TeamSessionScreen(TrainerScreen):
         ranking = standings(session.config.roster, record["turns"])
         scored = sum(1 for turn in record["turns"] if not turn["skipped"])
         head = [Content.assemble(("Session over", "bold $text-accent"), ("  ·  ", "$text-muted"),
-                                 (session.config.name, "bold")),
+                                 (visible(session.config.name), "bold")),
                 Content.styled(f"{len(record['turns'])} turns ({scored} answered) · {len(session.config.roster)} "
                                f"reps · {session.config.rounds} round(s)", "$text-muted")]
         if ranking and ranking[0].scored:
@@ -374,7 +375,8 @@ class TeamSessionScreen(TrainerScreen):
             return
         if path not in self.report_paths:
             self.report_paths.append(path)
-        self.query_one("#sum-saved", Static).update("Saved: " + ", ".join(p.name for p in self.report_paths))
+        saved = ", ".join(p.name for p in self.report_paths)
+        self.query_one("#sum-saved", Static).update(Content("Saved: " + visible(saved)))
         self.notify(f"Saved the report to {path}", title="Report saved", timeout=5)
 
     def action_done(self) -> None:

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
 
+from ..plain import plain
 from ..widgets.tick_box import TickBox
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen
@@ -77,7 +78,7 @@ class TeamSetupScreen(TrainerScreen):
         store = trainer.store
         self.known_reps = store.reps() if store is not None else []
         today = trainer.now().astimezone().date().isoformat()
-        products = [(library.products[p].name, p) for p in sorted(library.products)]
+        products = [(plain(library.products[p].name), p) for p in sorted(library.products)]
         yield TitleBar()
         with VerticalScroll(id="setup-form"):
             with Horizontal(classes="field"):
@@ -91,7 +92,7 @@ class TeamSetupScreen(TrainerScreen):
                 with Horizontal(classes="field", id="known-reps"):
                     yield Label("Known", classes="field-label")
                     for index, name in enumerate(self.known_reps):
-                        yield TickBox(name, id=f"known-{index}", compact=True, classes="known-rep")
+                        yield TickBox(plain(name), id=f"known-{index}", compact=True, classes="known-rep")
             with Horizontal(classes="field"):
                 yield Label("Product", classes="field-label")
                 yield Select([("All products", ALL_PRODUCTS), *products], value=ALL_PRODUCTS, allow_blank=False,
@@ -129,7 +130,7 @@ class TeamSetupScreen(TrainerScreen):
     def _toggle_known(self, event: Checkbox.Changed) -> None:
         roster_input = self.query_one("#roster", Input)
         names = parse_roster(roster_input.value)
-        name = str(event.checkbox.label)
+        name = self._known_name(event.checkbox)
         present = [n for n in names if n.casefold() == name.casefold()]
         if event.value and not present:
             names.append(name)
@@ -140,11 +141,15 @@ class TeamSetupScreen(TrainerScreen):
         with roster_input.prevent(Input.Changed):
             roster_input.value = ", ".join(names)
 
+    def _known_name(self, box: Checkbox) -> str:
+        """The rep's name itself (the box shows it escaped): known reps' boxes are numbered in order."""
+        return self.known_reps[int((box.id or "known-0").removeprefix("known-"))]
+
     @on(Input.Changed, "#roster")
     def _typed_roster(self, event: Input.Changed) -> None:
         typed = {name.casefold() for name in parse_roster(event.value)}
         for box in self.query(".known-rep").results(Checkbox):
-            checked = str(box.label).casefold() in typed
+            checked = self._known_name(box).casefold() in typed
             if box.value != checked:
                 with box.prevent(Checkbox.Changed):
                     box.value = checked
@@ -153,7 +158,7 @@ class TeamSetupScreen(TrainerScreen):
 
     def _error(self, message: str) -> None:
         error = self.query_one("#setup-error", Static)
-        error.update(Content.assemble(("✘ ", "bold"), message))
+        error.update(Content.assemble(("✘ ", "bold"), plain(message)))
         error.display = True
 
     def _number(self, selector: str, what: str, *, optional: bool = False) -> int | None:

@@ -9,6 +9,7 @@ from ...library.catalog import Library
 from ...library.item_ref import ItemRef
 from ...library.problems import ContentError
 from ...library.speaking import estimate_seconds, format_duration
+from ...safe_text import visible
 from .library_tree import Group, NodeData
 
 TITLE = "bold $text-accent"
@@ -42,24 +43,25 @@ def _describe_item(library: Library, ref: ItemRef) -> Content:
         version = pitch.practice_version
         cut = version.cuts.get(ref.cut or "")
         if cut is None:
-            return Content(f"{version.title}: no {ref.cut} cut in v{version.version}.")
+            return Content(visible(f"{version.title}: no {ref.cut} cut in v{version.version}."))
         estimate = estimate_seconds(cut.text)
         lines: list[Content | str] = [
-            Content.styled(f"{version.title} — {ref.cut}", TITLE),
+            Content.styled(visible(f"{version.title} — {ref.cut}"), TITLE),
             Content.styled(f"v{version.version} {version.status} · target {format_duration(cut.target_seconds)}"
                            f" · about {format_duration(estimate)} to say", DIM),
             "",
         ]
         for section in cut.sections:
             phrases = f"  ({len(section.key_phrases)} key phrase{'s' if len(section.key_phrases) != 1 else ''})"
-            lines.append(Content.assemble("• ", section.name, (phrases if section.key_phrases else "", DIM)))
+            counted = (visible(phrases) if section.key_phrases else "", DIM)
+            lines.append(Content.assemble("• ", visible(section.name), counted))
         lines += ["", _keys(("enter", "study"), ("m", "memorize"), ("r", "recite"))]
         return Content("\n").join(lines)
     if ref.kind == "objection":
         objection = library.product(ref.product).objection(ref.id)
         return Content("\n").join([
-            Content.styled(f"“{' '.join(objection.objection.split())}”", TITLE),
-            Content.styled(f"{objection.category} · {len(objection.key_points)} key points", DIM),
+            Content.styled(visible(f"“{' '.join(objection.objection.split())}”"), TITLE),
+            Content.styled(visible(f"{objection.category} · {len(objection.key_points)} key points"), DIM),
             "",
             _keys(("enter", "answer it"), ("o", "all cards")),
         ])
@@ -67,18 +69,18 @@ def _describe_item(library: Library, ref: ItemRef) -> Content:
         drill = library.product(ref.product).drill(ref.id)
         return Content("\n").join([
             Content.styled("Closed-question drill", TITLE),
-            Content.assemble(("Goal: ", "bold"), " ".join(drill.goal.split())),
-            Content.styled(drill.topic, DIM),
+            Content.assemble(("Goal: ", "bold"), visible(" ".join(drill.goal.split()))),
+            Content.styled(visible(drill.topic), DIM),
             "",
             _keys(("enter", "drill it"), ("d", "all drills")),
         ])
     scenario = library.scenario(ref.id)
     kinds = ", ".join(step.kind for step in scenario.steps)
     return Content("\n").join([
-        Content.styled(scenario.title, TITLE),
-        Content.styled(f"{scenario.stage} · {len(scenario.steps)} steps: {kinds}", DIM),
+        Content.styled(visible(scenario.title), TITLE),
+        Content.styled(visible(f"{scenario.stage} · {len(scenario.steps)} steps: {kinds}"), DIM),
         "",
-        Content.assemble(("Customer: ", "bold"), " ".join(scenario.persona.split())),
+        Content.assemble(("Customer: ", "bold"), visible(" ".join(scenario.persona.split()))),
         "",
         _keys(("enter", "play it"),),
     ])
@@ -87,9 +89,9 @@ def _describe_item(library: Library, ref: ItemRef) -> Content:
 def _describe_group(library: Library, group: Group) -> Content:
     if group.kind == "product":
         content = library.product(group.product)
-        lines: list[Content | str] = [Content.styled(content.name, TITLE)]
+        lines: list[Content | str] = [Content.styled(visible(content.name), TITLE)]
         if content.product and content.product.audience:
-            lines.append(Content.styled(f"For {content.product.audience}", DIM))
+            lines.append(Content.styled(visible(f"For {content.product.audience}"), DIM))
         if content.product and content.product.summary:
             lines += ["", " ".join(content.product.summary.split())]
         counts = (
@@ -103,14 +105,14 @@ def _describe_group(library: Library, group: Group) -> Content:
         pitch = library.pitch(group.id)
         version = pitch.practice_version
         lines = [
-            Content.styled(version.title, TITLE),
+            Content.styled(visible(version.title), TITLE),
             Content.styled(
                 f"v{version.version} {version.status} · cuts: {', '.join(version.cuts.names())} · "
                 f"{len(pitch.versions)} version{'s' if len(pitch.versions) != 1 else ''}", DIM
             ),
         ]
         if version.changes:
-            lines += ["", Content.assemble(("What changed: ", "bold"), " ".join(version.changes.split()))]
+            lines += ["", Content.assemble(("What changed: ", "bold"), visible(" ".join(version.changes.split())))]
         lines += ["", _keys(("enter", "study"), ("m", "memorize"), ("r", "recite"))]
         return Content("\n").join(lines)
     if group.kind == "objections":

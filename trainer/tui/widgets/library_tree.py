@@ -13,6 +13,7 @@ from ...library.catalog import Library
 from ...library.item_ref import ItemRef
 from ...library.speaking import format_duration
 from ...practice.items import one_line
+from ...safe_text import visible
 
 GroupKind = Literal["product", "pitch", "objections", "drills", "scenarios"]
 
@@ -32,7 +33,8 @@ STATUS_STYLE = {"published": "green", "draft": "yellow", "retired": "dim"}
 
 
 def _label(title: str, *extra: tuple[str, str]) -> Text:
-    return Text.assemble(title, *((f"  {text}", style) for text, style in extra))
+    """A tree label from content (titles, names, ids): a Rich Text, so never read as markup, made visible."""
+    return Text.assemble(visible(title), *((f"  {visible(text)}", style) for text, style in extra))
 
 
 class LibraryTree(Tree[NodeData]):

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...safe_text import visible
 from ...scoring.marking import marked_spans
 from ...scoring.results import score_text
 
@@ -117,7 +118,7 @@ class MarkedScript(VerticalScroll, can_focus=True):
         scores = {i: s.score for i, s in enumerate(getattr(self.result, "sections", ()))}
         parts: list[Content] = [legend()]
         for index, body in enumerate(section_contents(self.texts, self.result.words, self.result.extras)):
-            title = Content.styled(self.names[index], "bold $text-accent")
+            title = Content.styled(visible(self.names[index]), "bold $text-accent")
             if index in scores:
                 title = Content.assemble(title, (f"  {score_text(scores[index])}", "$text-muted"))
             parts += [Content(""), title, body]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widgets import DataTable
 
+from ...safe_text import visible
 from ...scoring.results import score_text
 from ...team.session import Standing
 
@@ -49,7 +50,7 @@ class Scoreboard(DataTable[Content]):
                 score_text(standing.average) if standing.scored else "—",
                 score_text(standing.best),
             )
-            self.add_row(*(Content.styled(cell, style) for cell in cells), key=standing.rep)
+            self.add_row(*(Content.styled(visible(cell), style) for cell in cells), key=standing.rep)
 
     def ranks(self) -> list[tuple[int, str]]:
         """(rank, rep) in the order shown: what a test or a screen reader needs."""

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from ...library.diff import Change, SectionDiff
 from ...library.models import Cut
 from ...practice.memorize import phrase_spans
+from ...safe_text import visible
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 KEY_PHRASE = "bold underline $text-accent"
@@ -83,19 +84,20 @@ class ScriptView(VerticalScroll, can_focus=True):
         widgets: list[Static] = []
         for section in cut.sections:
             diff = diffs.get(section.name) if diffs is not None else None
-            title = Content(section.name)
+            title = Content(visible(section.name))
             classes = "section-title"
             if diff is not None and diff.status == "added":
-                title, classes = Content.assemble(section.name, ("  new section", "italic")), classes + " -added"
+                title = Content.assemble(visible(section.name), ("  new section", "italic"))
+                classes += " -added"
             elif diff is not None and diff.status == "changed":
-                title = Content.assemble(section.name, ("  changed", "italic $text-warning"))
+                title = Content.assemble(visible(section.name), ("  changed", "italic $text-warning"))
             widgets.append(Static(title, classes=classes))
             if section.cue:
-                widgets.append(Static(Content.assemble(("Do: ", "bold"), section.cue), classes="cue"))
+                widgets.append(Static(Content.assemble(("Do: ", "bold"), visible(section.cue)), classes="cue"))
             changes = diff.changes if diff is not None and diff.status == "changed" else None
             widgets.append(Static(section_content(section.text, section.key_phrases, changes), classes="section-text"))
         for gone in removed:
-            title = Content.assemble(gone.name, ("  removed", "italic"))
+            title = Content.assemble(visible(gone.name), ("  removed", "italic"))
             widgets.append(Static(title, classes="section-title -removed"))
             widgets.append(Static(Content.styled(gone.old_text, REMOVED), classes="section-text"))
         if self.is_mounted:

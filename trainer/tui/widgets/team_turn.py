@@ -11,6 +11,7 @@ from textual.content import Content
 
 from ...library.catalog import Library
 from ...practice.scenario import Turn, TurnResult
+from ...safe_text import visible
 from ...scoring.results import score_text
 from ...team.session import TeamTurn
 
@@ -35,7 +36,8 @@ def item_content(turn: Turn, library: Library) -> Content:
     lines = [Content.assemble((KIND_LABEL[turn.kind].upper(), "bold $text-accent"),
                               (f"  ·  {'  ·  '.join(context)}", "$text-muted"))]
     if turn.customer:
-        lines.append(Content.assemble(("Customer: ", "bold"), ("“" + " ".join(turn.customer.split()) + "”", "italic")))
+        said = visible("“" + " ".join(turn.customer.split()) + "”")
+        lines.append(Content.assemble(("Customer: ", "bold"), (said, "italic")))
     if turn.kind == "pitch":
         title = turn.ref.id  # if a reloaded library lost the pitch, the id still says what to recite
         with contextlib.suppress(Exception):
@@ -46,10 +48,10 @@ def item_content(turn: Turn, library: Library) -> Content:
     elif turn.kind == "objection":
         lines.append(Content.styled("Answer the objection in your own words.", "$text-muted"))
     elif turn.drill is not None:
-        lines.append(Content.assemble(("Goal: ", "bold"), turn.drill.goal))
+        lines.append(Content.assemble(("Goal: ", "bold"), visible(turn.drill.goal)))
         lines.append(Content.styled("Ask one closed question: yes/no, either/or, or one fact.", "$text-muted"))
     if turn.note:
-        lines.append(Content.styled(f"Coach: {turn.note}", "italic $text-secondary"))
+        lines.append(Content.styled(visible(f"Coach: {turn.note}", multiline=True), "italic $text-secondary"))
     return Content("\n").join(lines)
 
 
@@ -59,7 +61,7 @@ def result_content(turn: TeamTurn, result: TurnResult, next_rep: str | None) -> 
     detail = result.headline.removeprefix(f"{score} · ")
     mark = ("✔ Passed", "bold $text-success") if result.passed else ("✘ Not yet", "bold $text-error")
     late = ("  ·  late: answered after time was up", "bold $text-warning") if turn.late else ""
-    lines = [Content.assemble((f"{turn.rep}  ", "bold"), (score, "bold $text-accent"), "  ", mark,
+    lines = [Content.assemble((f"{visible(turn.rep)}  ", "bold"), (score, "bold $text-accent"), "  ", mark,
                               (f"  ·  {detail}" if detail != score else "", "$text-muted"), late)]
     if result.fixes:
         lines.append(Content.assemble(("Fix first: ", "bold"), " ".join(result.fixes[0].split())))

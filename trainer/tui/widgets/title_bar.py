@@ -9,6 +9,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from ...safe_text import visible
+
 
 class TitleBar(Static):
     DEFAULT_CSS = """
@@ -27,7 +29,8 @@ class TitleBar(Static):
         self.watch(self.screen, "sub_title", self._show, init=True)
 
     def _show(self) -> None:
+        """Screens put rep names and titles in ``sub_title``: shown as text, made visible, here for all of them."""
         sub_title = self.screen.sub_title
         self.update(Content.assemble(
-            self.app.title, (f" — {sub_title}" if sub_title else "", "not bold $text-muted"),
+            self.app.title, (f" — {visible(sub_title)}" if sub_title else "", "not bold $text-muted"),
         ))
