@@ -44,8 +44,8 @@ def report(
     if output is None:
         click.echo(text, nl=False)
         return
-    write_output(output, text)
-    click.echo(f"wrote {output}", err=True)
+    if write_output(output, text):
+        click.echo(f"wrote {output}", err=True)
 
 
 @click.command()
