@@ -23,6 +23,8 @@ def check_size(text: str, what: str) -> None:
             f"{what} is too long to score: {len(text):,} characters (the limit is {MAX_CHARACTERS:,} characters "
             f"and {MAX_WORDS:,} words)"
         )
+    if len(text) <= MAX_WORDS:  # fewer characters than the word limit: no need to count (keeps scoring quick)
+        return
     words = len(text.split())
     if words > MAX_WORDS:
         raise TextTooLong(
