@@ -83,6 +83,25 @@ def test_stdout_on_a_full_device_is_one_line_and_a_failure(
     assert result.returncode == 1
 
 
+@pytest.mark.parametrize("command", [("list",), ("history",), ("export", "--format", "json")])
+def test_a_closed_stdout_is_one_line_and_a_failure(command: tuple[str, ...], make_library: LibraryFactory,
+                                                   tmp_path: Path) -> None:
+    db = practice_database(tmp_path / "p.sqlite3")
+    args = [*command, "--library", str(make_library())] if command[0] == "list" else [*command, "--db", str(db)]
+    result = run_trainer(*args, preexec_fn=lambda: os.close(1))
+    assert one_error_line(result.stderr) == "Error: cannot write the output: stdout is closed"
+    assert result.returncode == 1
+
+
+def test_a_closed_stdout_does_not_stop_export_to_a_file(tmp_path: Path) -> None:
+    db = practice_database(tmp_path / "p.sqlite3")
+    output = tmp_path / "out.json"
+    result = run_trainer("export", "--format", "json", "--db", str(db), "--output", str(output),
+                         preexec_fn=lambda: os.close(1))
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(output.read_text(encoding="utf-8"))) == 1
+
+
 def test_ctrl_c_during_score_save_saves_the_attempt_whole_or_not_at_all(
     tmp_path: Path, make_library: LibraryFactory
 ) -> None:
@@ -93,7 +112,7 @@ def test_ctrl_c_during_score_save_saves_the_attempt_whole_or_not_at_all(
     attempt.write_text(text, encoding="utf-8")
     command = trainer_command("score", "--pitch", "acme-core", str(attempt), "--save", "--db", str(db),
                               "--library", str(library))
-    for delay in (0.15, 0.3, 0.45, 0.6, 0.8, 1.0, 1.3, 1.7):
+    for delay in (0.3, 0.45, 0.6, 0.8, 1.0, 1.3, 1.7):  # from well after Python itself started
         process = subprocess.Popen(command, cwd=REPO, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE, text=True)
         time.sleep(delay)

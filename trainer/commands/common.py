@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import math
 import os
 import sys
@@ -59,6 +60,8 @@ class TrainerGroup(click.Group):
     """
 
     def invoke(self, ctx: click.Context) -> Any:
+        if sys.stdout is None:  # started with stdout closed (`>&-`): fail when, and only if, something is printed
+            sys.stdout = _ClosedStdout()
         _encodable_stdout()
         try:
             result = super().invoke(ctx)
@@ -74,6 +77,15 @@ class TrainerGroup(click.Group):
                 fail(f"cannot write the output: {exc.strerror or exc}", EXIT_PROBLEMS)
             where = f": {exc.filename}" if exc.filename is not None else ""
             fail(f"{exc.strerror or exc}{where}", EXIT_PROBLEMS)
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a closed stdout: writing fails like writing to a closed descriptor, which ``invoke`` reports."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
 
 
 def _encodable_stdout() -> None:
