@@ -20,7 +20,7 @@ from faults_support import count_attempts, one_error_line, practice_database, ru
 from fixture_library import LibraryFactory
 
 from trainer.store import PracticeStore
-from trainer.store.errors import StoreDamaged, StoreError, StoreTooNew
+from trainer.store.errors import StoreBusy, StoreDamaged, StoreError, StoreTooNew
 
 ATTEMPT = "Broken widgets stop your line for hours. Can we run a trial on your worst line?"
 
@@ -167,3 +167,16 @@ def test_a_full_disk_tells_the_rep_the_attempt_was_not_saved(
     with sqlite3.connect(db) as check:
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert not os.path.exists(f"{db}-journal")
+
+
+def test_a_database_locked_by_another_program_is_reported_as_busy(tmp_path: Path) -> None:
+    db = practice_database(tmp_path / "p.sqlite3")
+    with closing(sqlite3.connect(db, isolation_level=None)) as other:
+        other.execute("BEGIN EXCLUSIVE")  # another program holding the write lock
+        with PracticeStore(db, busy_timeout_ms=200) as store, pytest.raises(StoreBusy) as caught:
+            store.add_rep("bob")
+        other.execute("ROLLBACK")
+    assert str(caught.value) == (
+        f"the practice database is locked by another program: {db} — close other Pitch Trainer windows using it "
+        "and try again"
+    )

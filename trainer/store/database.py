@@ -90,12 +90,19 @@ _ATTEMPT_COLUMNS = (
 class PracticeStore:
     """Thread-safe access to one practice database file."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+        """Open (creating and migrating as needed) the database at ``path``; raises a StoreError saying why not.
+
+        ``busy_timeout_ms``: how long to wait for another process's write before giving up (StoreBusy).
+        """
         self.path = Path(path) if path is not None else default_db_path()
+        self._busy_timeout_ms = int(busy_timeout_ms)
         self._lock = threading.RLock()
         with store_errors(self.path):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=15)
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=self._busy_timeout_ms / 1000
+            )
         try:
             with store_errors(self.path):
                 self._open()
@@ -105,7 +112,7 @@ class PracticeStore:
 
     def _open(self) -> None:
         """Check the file is ours and current, then migrate it; refuses (StoreError) before writing a byte."""
-        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self._db.execute(f"PRAGMA busy_timeout = {self._busy_timeout_ms}")
         try:
             found = check_version(self._db)  # before anything below may write to a file we must not touch
         except DatabaseTooNew as exc:
