@@ -194,6 +194,16 @@ def test_export_through_a_symlink_writes_the_target_and_keeps_the_link(tmp_path:
     assert len(json.loads(target.read_text(encoding="utf-8"))) == 1
 
 
+def test_schema_through_a_symlink_writes_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "schemas" / "pitch.schema.json"
+    target.parent.mkdir()
+    link = tmp_path / "pitch.schema.json"
+    link.symlink_to(target)
+    code, _, err = invoke("schema", "--output", str(link))
+    assert code == 0, err
+    assert link.is_symlink() and "$defs" in json.loads(target.read_text(encoding="utf-8"))
+
+
 def test_export_to_dash_writes_stdout(tmp_path: Path) -> None:
     db = practice_database(tmp_path / "p.sqlite3")
     code, out, err = invoke("export", "--format", "json", "--db", str(db), "--output", "-")
