@@ -6,16 +6,17 @@ The commands live in :mod:`trainer.commands`, grouped by who uses them.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from .commands import content, practice, team
-from .commands.common import EXIT_PROBLEMS, fail, library_option, store_options
+from .commands.common import EXIT_PROBLEMS, EXIT_USAGE, TrainerGroup, fail, library_option, store_options
 from .library import ContentError, find_library
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TrainerGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pitch-trainer", prog_name="trainer")
 @library_option
 @store_options
@@ -32,6 +33,12 @@ def main(
     """
     if ctx.invoked_subcommand is not None:
         return
+    if not served and not _in_terminal():
+        fail(
+            "the practice app needs a terminal, and stdin or stdout is not one; run `trainer` in a terminal, "
+            "or use a command (`trainer --help` lists them)",
+            EXIT_USAGE,
+        )
     try:
         root = find_library(library_dir)
     except ContentError as exc:
@@ -44,6 +51,17 @@ def main(
     except StoreError as exc:
         fail(str(exc), EXIT_PROBLEMS)
     ctx.exit(status)
+
+
+def _in_terminal() -> bool:
+    """Whether the app can draw and read keys: without a terminal it would wait forever for one.
+
+    ``trainer serve`` runs each browser tab's app on pipes, with ``--served`` (checked before this).
+    """
+    try:
+        return sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 for command in (

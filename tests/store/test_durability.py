@@ -148,6 +148,6 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> No
     try:
         PracticeStore(db)
     except Exception as exc:
-        assert "cannot open the practice database" in str(exc)
+        assert f"the practice database {db} is damaged" in str(exc) and "keep the file" in str(exc)
     else:
         raise AssertionError("expected a StoreError")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import io
+import math
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +15,7 @@ import click
 
 from ..library import ContentError, Library, find_library, load_library
 from ..safe_text import visible
+from ..store.errors import StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,6 +47,97 @@ def format_option(*choices: str) -> Callable[[F], F]:
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     click.echo(f"Error: {visible(message)}", err=True)
     sys.exit(code)
+
+
+_OUTPUT_ERRORS = (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF)
+
+
+class TrainerGroup(click.Group):
+    """The ``trainer`` group: a failure of the store, a file or the output ends as one line, never a traceback.
+
+    Commands handle the failures they can explain better (an unreadable attempt file); what reaches here is
+    a :class:`~trainer.store.errors.StoreError` (its message already says what to do) or an ``OSError``
+    (most often the output: a full disk behind ``> file``, a closed pipe). Exit status 1.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if sys.stdout is None:  # started with stdout closed (`>&-`): fail when, and only if, something is printed
+            sys.stdout = _ClosedStdout()
+        _encodable_stdout()
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full device shows here, not at interpreter exit as "Exception ignored"
+            return result
+        except StoreError as exc:
+            fail(str(exc), EXIT_PROBLEMS)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # click's own handling: a reader that stopped early (`| head`) is not an error
+            if exc.filename is None and exc.errno in _OUTPUT_ERRORS:
+                _silence_stdout()
+                fail(f"cannot write the output: {exc.strerror or exc}", EXIT_PROBLEMS)
+            where = f": {exc.filename}" if exc.filename is not None else ""
+            fail(f"{exc.strerror or exc}{where}", EXIT_PROBLEMS)
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a closed stdout: writing fails like writing to a closed descriptor, which ``invoke`` reports."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "stdout is closed")
+
+
+def _encodable_stdout() -> None:
+    """Make stdout able to print any content, whatever the locale says.
+
+    Under an ASCII-only locale (``LC_ALL=C`` with UTF-8 mode off) Python encodes stdout as ASCII, and a pitch
+    in Chinese or with curly quotes would end in UnicodeEncodeError. Such a stream is switched to UTF-8 (what
+    Python's own UTF-8 mode does for the C locale); any other encoding keeps its name, and what it cannot
+    represent is written as ``\\uXXXX`` rather than failing.
+    """
+    import codecs
+
+    stream = sys.stdout
+    if stream is None or not hasattr(stream, "reconfigure"):
+        return
+    try:
+        name = codecs.lookup(stream.encoding or "ascii").name
+        if name == "ascii":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+        elif not name.startswith("utf"):
+            stream.reconfigure(errors="backslashreplace")
+    except (LookupError, OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """Send what is still buffered for stdout to /dev/null, so exiting does not fail on it a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class FiniteNumber(click.ParamType):
+    """A number option that must be finite and within bounds: ``inf``, ``nan`` and ``1e999`` are refused."""
+
+    name = "number"
+
+    def __init__(self, low: float, high: float, unit: str) -> None:
+        self.low, self.high, self.unit = low, high, unit
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        if not (math.isfinite(number) and self.low <= number <= self.high):
+            self.fail(f"must be a finite number of {self.unit} between {self.low:g} and {self.high:g}", param, ctx)
+        return number
 
 
 def open_library(library_dir: Path | None, *, quiet: bool = False, for_writing: bool = False) -> Library:
@@ -102,11 +198,34 @@ def resolve_rep(rep: str | None) -> str:
     return rep or default_rep()
 
 
-def write_output(output: Path, text: str) -> None:
-    """Write a command's output file atomically, or fail with a message (a missing folder, no permission)."""
+def write_output(output: Path, text: str) -> bool:
+    """Write a command's output file, or fail with a message (a missing folder, no permission).
+
+    ``-`` means stdout. A regular file is replaced atomically (never half-written). A symbolic link is
+    followed: its target is replaced atomically and the link stays a link. A file that is not a regular
+    one (``/dev/stdout``, a named pipe) cannot be replaced, so it is written in place. Returns False when
+    the text went to stdout, so the caller does not announce a file.
+    """
+    import stat
+
     from ..library.files import write_atomic
 
+    if str(output) == "-" or _is_stdout(output):
+        click.echo(text, nl=False)
+        return False
     try:
-        write_atomic(output, text)
+        if output.exists() and not stat.S_ISREG(output.stat().st_mode):
+            with open(output, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            return True
+        write_atomic(output.resolve() if output.is_symlink() else output, text)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}", EXIT_PROBLEMS)
+    return True
+
+
+def _is_stdout(path: Path) -> bool:
+    try:
+        return os.path.samestat(os.stat(path), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError, AttributeError):
+        return False

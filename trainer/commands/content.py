@@ -13,7 +13,16 @@ import click
 from ..library import ContentError, Library, find_library
 from ..library.models import CUT_NAMES
 from ..safe_text import json_text, visible
-from .common import EXIT_PROBLEMS, EXIT_USAGE, console, fail, format_option, library_option, open_library
+from .common import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    console,
+    fail,
+    format_option,
+    library_option,
+    open_library,
+    write_output,
+)
 
 
 @click.command()
@@ -145,18 +154,14 @@ def publish(pitch_id: str, version: int | None, library_dir: Path | None) -> Non
 )
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of content files (for editor autocompletion)."""
-    from ..library.files import write_atomic
     from ..library.schema import content_schema
 
     text = json.dumps(content_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
         return
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}")
-    click.echo(f"wrote {visible(str(output))}", err=True)
+    if write_output(output, text):  # a symlink keeps pointing at its target; - is stdout
+        click.echo(f"wrote {visible(str(output))}", err=True)
 
 
 @click.command()

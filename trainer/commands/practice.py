@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,10 @@ import click
 
 from ..safe_text import json_text, visible
 from .common import (
+    EXIT_PROBLEMS,
+    FiniteNumber,
     console,
+    fail,
     format_option,
     library_option,
     open_library,
@@ -21,11 +25,18 @@ from .common import (
     write_output,
 )
 
+MAX_LIMIT = 1_000_000_000
+"""The most attempts ``history --limit`` asks for: more than any database holds, small enough for SQLite."""
+MAX_SECONDS = 86_400.0
+"""The longest recitation ``--seconds``/``--target`` accept: a day (a typo or ``inf`` must not reach the scorer)."""
+
 
 @click.command()
 @store_options
 @click.option("--all-reps", is_flag=True, help="Every rep's attempts, not just one rep's.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Newest N attempts.")
+@click.option(
+    "--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=50, show_default=True, help="Newest N attempts."
+)
 @format_option("text", "json")
 def history(db_path: Path | None, rep: str | None, all_reps: bool, limit: int, output_format: str) -> None:
     """Show a rep's practice attempts, newest first."""
@@ -83,19 +94,19 @@ def export(
     if output is None:
         click.echo(text, nl=False)
         return
-    write_output(output, text)
-    click.echo(f"wrote {len(attempts)} attempt(s) to {visible(str(output))}", err=True)
+    if write_output(output, text):
+        click.echo(f"wrote {len(attempts)} attempt(s) to {visible(str(output))}", err=True)
 
 
 def _read_attempt(attempt_file: str | None) -> str:
     """The attempt from a file or stdin (at most 2 MB of text), or a usage error saying why not."""
+    if attempt_file in (None, "-") and sys.stdin is None:
+        fail("no attempt to score: stdin is closed; give ATTEMPT_FILE, or pipe the attempt into `trainer score`")
     try:
         with click.open_file(attempt_file or "-", encoding="utf-8", errors="replace") as stream:
             return stream.read(2_000_000)
     except OSError as exc:
-        from .common import fail
-
-        fail(f"cannot read {attempt_file}: {exc.strerror or exc}")
+        fail(f"cannot read {attempt_file or 'stdin'}: {exc.strerror or exc}")
 
 
 @click.command()
@@ -109,8 +120,11 @@ def _read_attempt(attempt_file: str | None) -> str:
     help="Score against any text file instead of a pitch.",
 )
 @click.option("--key-phrase", "key_phrases", multiple=True, help="With --reference: a phrase that must be said.")
-@click.option("--target", "target_seconds", type=click.FloatRange(min=1), help="With --reference: target seconds.")
-@click.option("--seconds", type=click.FloatRange(min=0.1), help="How long the recitation took (else estimated).")
+@click.option("--target", "target_seconds", type=FiniteNumber(1, MAX_SECONDS, "seconds"),
+              help="With --reference: target seconds.")
+@click.option(
+    "--seconds", type=FiniteNumber(0.1, MAX_SECONDS, "seconds"), help="How long the recitation took (else estimated)."
+)
 @click.option("--save", is_flag=True, help="Record the attempt in the practice history (needs --pitch).")
 @store_options
 @library_option
@@ -139,8 +153,7 @@ def score(
     """
     from ..library.hashing import cut_hash
     from ..library.speaking import speaking_target
-    from ..scoring import ReferenceSection, score_recitation
-    from .common import fail
+    from ..scoring import ReferenceSection, TextTooLong, score_recitation
 
     if (pitch_id is None) == (reference is None):
         fail("give either --pitch ID (with --cut) or --reference FILE")
@@ -168,29 +181,36 @@ def score(
         sections = [ReferenceSection("", text, tuple(key_phrases))]
         target = target_seconds
         title = str(reference)
-    result = score_recitation(sections, attempt, target_seconds=target, elapsed_seconds=seconds)
+    try:
+        result = score_recitation(sections, attempt, target_seconds=target, elapsed_seconds=seconds)
+    except TextTooLong as exc:
+        fail(str(exc))
     if save:
         from ..store.attempts import NewAttempt
         from ..store.breakdown import compact_breakdown
+        from ..store.database import PracticeStore, StoreError
 
-        store = open_store(db_path)
-        stored = store.record(
-            NewAttempt(
-                rep=resolve_rep(rep),
-                kind="pitch",
-                item_id=pitch.id,
-                product=pitch.product,
-                cut=cut,
-                version=chosen.version,
-                content_hash=cut_hash(chosen, cut),
-                score=result.score,
-                tier=result.tier,
-                attempt_text=attempt,
-                breakdown=compact_breakdown(result.to_dict()),
-                duration_seconds=seconds,
-                source="cli",
-            )
-        )
+        try:
+            with PracticeStore(db_path) as store:
+                stored = store.record(
+                    NewAttempt(
+                        rep=resolve_rep(rep),
+                        kind="pitch",
+                        item_id=pitch.id,
+                        product=pitch.product,
+                        cut=cut,
+                        version=chosen.version,
+                        content_hash=cut_hash(chosen, cut),
+                        score=result.score,
+                        tier=result.tier,
+                        attempt_text=attempt,
+                        breakdown=compact_breakdown(result.to_dict()),
+                        duration_seconds=seconds,
+                        source="cli",
+                    )
+                )
+        except StoreError as exc:
+            fail(f"the attempt was not saved: {exc}", EXIT_PROBLEMS)
         click.echo(f"saved attempt {stored.id} for {visible(stored.rep)}", err=True)
     if output_format == "json":
         click.echo(json_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False)))

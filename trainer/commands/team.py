@@ -46,8 +46,8 @@ def report(
     if output is None:
         click.echo(text, nl=False)
         return
-    write_output(output, text)
-    click.echo(f"wrote {visible(str(output))}", err=True)
+    if write_output(output, text):
+        click.echo(f"wrote {visible(str(output))}", err=True)
 
 
 @click.command()

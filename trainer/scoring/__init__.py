@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from .answers import score_answer
+from .limits import MAX_CHARACTERS, MAX_WORDS, TextTooLong, check_size
 from .questions import classify_question, score_question
 from .recitation import ReferenceSection, clear_reference_cache, score_recitation
 from .results import (
@@ -38,6 +39,8 @@ def clear_caches() -> None:
 
 
 __all__ = [
+    "MAX_CHARACTERS",
+    "MAX_WORDS",
     "TIERS",
     "AnswerResult",
     "Counts",
@@ -50,8 +53,10 @@ __all__ = [
     "RecitationResult",
     "ReferenceSection",
     "SectionResult",
+    "TextTooLong",
     "Token",
     "WordResult",
+    "check_size",
     "classify_question",
     "clear_caches",
     "count_words",

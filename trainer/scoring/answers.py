@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .content import content_tokens, coverage, overlap
+from .limits import check_size
 from .results import AnswerResult, KeyPointResult
 
 COVERED_AT = 65.0
@@ -33,6 +34,7 @@ def score_answer(
     pass_mark: float = 70.0,
 ) -> AnswerResult:
     """Key-point coverage of ``attempt`` plus a little overall similarity to the approved ``answer``."""
+    check_size(attempt, "the answer")
     said, starts, ends = content_tokens(attempt)
     points: list[KeyPointResult] = []
     credits: list[float] = []

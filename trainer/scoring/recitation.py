@@ -49,6 +49,7 @@ from .align import (
 from .filler import filler_flags, second_of_pair
 from .fixes import NEGATORS, recitation_fixes
 from .key_phrases import FOUND_THRESHOLD, AttemptText, PhraseRef, locate_phrases
+from .limits import check_size
 from .pace import measure_pace
 from .results import (
     Counts,
@@ -149,8 +150,13 @@ def score_recitation(
     target_seconds: float | None = None,
     elapsed_seconds: float | None = None,
 ) -> RecitationResult:
-    """Score ``attempt`` against the script; see the module docstring for the formula."""
+    """Score ``attempt`` against the script; see the module docstring for the formula.
+
+    Raises :class:`~trainer.scoring.limits.TextTooLong` when either text is beyond the scorer's limits.
+    """
     sections = [ReferenceSection("", reference)] if isinstance(reference, str) else list(reference)
+    check_size(attempt, "the attempt")
+    check_size("\n".join(s.text for s in sections), "the reference")
     ref = prepare(tuple((s.name, s.text, tuple(s.key_phrases)) for s in sections), tuple(key_phrases))
     att_norms, att_starts, att_ends = reconcile(ref, attempt)  # "dont", "colour", 設 → script's
     al = align(ref.norms, ref.ids, ref.near, ref.vocab, att_norms)

@@ -23,8 +23,10 @@ from typing import Any
 from fsrs import Card
 
 from ..library.item_ref import ItemRef
+from . import errors
 from .attempts import Attempt, NewAttempt, utc_now
-from .migrations import DatabaseTooNew, check_version, migrate
+from .errors import StoreError, store_errors
+from .migrations import SCHEMA_VERSION, TABLES, DatabaseTooNew, check_version, migrate
 from .scheduling import DueItem, new_card, rating_for_score, replay, review, save_card
 
 DB_ENV = "TRAINER_DB"
@@ -79,10 +81,6 @@ class ScheduledItem:
         return self.ref.product
 
 
-class StoreError(Exception):
-    """The practice database cannot be used; the message says why and what to do."""
-
-
 _ATTEMPT_COLUMNS = (
     "id, rep, kind, item_id, product, cut, version, content_hash, started_at, duration_seconds, score, tier, "
     "breakdown, attempt_text, rating, source, session_id"
@@ -92,30 +90,48 @@ _ATTEMPT_COLUMNS = (
 class PracticeStore:
     """Thread-safe access to one practice database file."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+        """Open (creating and migrating as needed) the database at ``path``; raises a StoreError saying why not.
+
+        ``busy_timeout_ms``: how long to wait for another process's write before giving up (StoreBusy).
+        """
         self.path = Path(path) if path is not None else default_db_path()
+        self._busy_timeout_ms = int(busy_timeout_ms)
         self._lock = threading.RLock()
-        try:
+        with store_errors(self.path):
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=15)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the practice database {self.path}: {exc}") from None
-        except OSError as exc:
-            raise StoreError(f"cannot create the practice database {self.path}: {exc.strerror or exc}") from None
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=self._busy_timeout_ms / 1000
+            )
         try:
-            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            check_version(self._db)  # before anything below may write to a file we must not touch
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            migrate(self._db)
+            with store_errors(self.path):
+                self._open()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _open(self) -> None:
+        """Check the file is ours and current, then migrate it; refuses (StoreError) before writing a byte."""
+        self._db.execute(f"PRAGMA busy_timeout = {self._busy_timeout_ms}")
+        try:
+            found = check_version(self._db)  # before anything below may write to a file we must not touch
         except DatabaseTooNew as exc:
-            self._db.close()
-            raise StoreError(str(exc)) from None
-        except sqlite3.DatabaseError as exc:
-            self._db.close()
-            raise StoreError(f"cannot open the practice database {self.path}: {exc}") from None
-        except OSError as exc:
-            raise StoreError(f"cannot create the practice database {self.path}: {exc.strerror or exc}") from None
+            raise errors.too_new(self.path, exc.found, SCHEMA_VERSION) from None
+        if found:
+            self._check_tables()
+        if found < SCHEMA_VERSION or self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            # Both write to the file: a current database on a read-only disk is still opened for reading.
+            self._db.execute("PRAGMA journal_mode = WAL")
+            migrate(self._db)
+        self._db.execute("PRAGMA synchronous = NORMAL")
+
+    def _check_tables(self) -> None:
+        """A table missing from a database that has a schema version means the file was damaged or edited."""
+        names = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        expected = TABLES if check_version(self._db) >= SCHEMA_VERSION else ("attempts",)
+        missing = [name for name in expected if name not in names]
+        if missing:
+            raise errors.damaged(self.path, f"table {', '.join(missing)} missing")
 
     def close(self) -> None:
         with self._lock:
@@ -129,14 +145,27 @@ class PracticeStore:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        """One transaction: committed whole when the block ends, rolled back whole on any error or interrupt."""
+        with self._lock, store_errors(self.path):
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:  # SQLite may already have rolled back (a full disk, an I/O error)
+                    self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """The connection for queries, with failures (a damaged file, a lock held too long) as StoreErrors."""
+        with self._lock, store_errors(self.path):
+            yield self._db
 
     # -- attempts -------------------------------------------------------------------------------------
 
@@ -219,7 +248,7 @@ class PracticeStore:
         sql = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts {where} ORDER BY started_at {order}, id {order}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        with self._lock:
+        with self._read():
             rows = self._db.execute(sql, params).fetchall()
         return [_attempt(row) for row in rows]
 
@@ -230,12 +259,12 @@ class PracticeStore:
         if before_id is not None:
             clauses.append("id < ?")
             params.append(before_id)
-        with self._lock:
+        with self._read():
             row = self._db.execute(f"SELECT MAX(score) FROM attempts WHERE {' AND '.join(clauses)}", params).fetchone()
         return row[0]
 
     def reps(self) -> list[str]:
-        with self._lock:
+        with self._read():
             return [row[0] for row in self._db.execute("SELECT name FROM reps ORDER BY name")]
 
     def add_rep(self, name: str) -> None:
@@ -255,13 +284,13 @@ class PracticeStore:
             )
 
     def session(self, session_id: str) -> dict[str, Any] | None:
-        with self._lock:
+        with self._read():
             row = self._db.execute("SELECT record FROM sessions WHERE id = ?", (session_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
     def sessions(self) -> list[tuple[str, str, dt.datetime]]:
         """(id, name, started at) of every session, newest first."""
-        with self._lock:
+        with self._read():
             rows = self._db.execute("SELECT id, name, started_at FROM sessions ORDER BY started_at DESC").fetchall()
         return [(sid, name, _from_iso(started)) for sid, name, started in rows]
 
@@ -297,7 +326,7 @@ class PracticeStore:
 
     def cards(self, rep: str) -> dict[str, tuple[dt.datetime, str | None]]:
         """Every card of a rep: item key -> (due at, content hash practised)."""
-        with self._lock:
+        with self._read():
             rows = self._db.execute("SELECT item_key, due_at, content_hash FROM cards WHERE rep = ?", (rep,))
             return {key: (_from_iso(due), digest) for key, due, digest in rows}
 
@@ -328,7 +357,7 @@ class PracticeStore:
         return found
 
     def _last_scores(self, rep: str) -> dict[str, float]:
-        with self._lock:
+        with self._read():
             rows = self._db.execute(
                 "SELECT item_key, score FROM attempts WHERE rep = ? ORDER BY started_at, id", (rep,)
             ).fetchall()

@@ -103,10 +103,16 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+TABLES = ("attempts", "reps", "cards", "sessions")
+"""The tables a database at :data:`SCHEMA_VERSION` has; one missing means the file was damaged or edited."""
 
 
 class DatabaseTooNew(Exception):
     """The file was written by a newer Pitch Trainer; refusing to touch it protects its history."""
+
+    def __init__(self, message: str, found: int) -> None:
+        super().__init__(message)
+        self.found = found
 
 
 def check_version(connection: sqlite3.Connection) -> int:
@@ -115,7 +121,8 @@ def check_version(connection: sqlite3.Connection) -> int:
     if found > SCHEMA_VERSION:
         raise DatabaseTooNew(
             f"this practice database has schema version {found}, newer than this Pitch Trainer "
-            f"understands ({SCHEMA_VERSION}); upgrade Pitch Trainer to use it"
+            f"understands ({SCHEMA_VERSION}); upgrade Pitch Trainer to use it",
+            found,
         )
     return found
 

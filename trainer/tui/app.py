@@ -23,6 +23,7 @@ from ..practice.log import Attempt, PracticeLog, Rating, SessionLog
 from ..preferences import load_preferences, update_preferences
 from ..safe_text import visible
 from ..store.database import PracticeStore, default_rep
+from ..store.errors import StoreError
 from .commands import LibraryCommands
 from .plain import UnsafeTextFilter
 from .screens.home import HomeScreen
@@ -142,6 +143,12 @@ class TrainerApp(App[None]):
         from ..crash_report import crash_message, write_crash_log
 
         error = getattr(self, "_crash", None) or RuntimeError("unknown error")
+        if isinstance(error, StoreError):  # a user error (a damaged or vanished database): its message says it all
+            self.bell()
+            self._exit_renderables.append(f"Error: {error}")
+            self._return_code = 1
+            self._close_messages_no_wait()
+            return
         path = write_crash_log(error, f"screen: {type(self.screen).__name__ if self._screen_stack else '-'}")
         self.bell()
         self._exit_renderables.append(crash_message(error, path))
@@ -234,7 +241,12 @@ class TrainerApp(App[None]):
         try:
             return self.practice_log.record(attempt)
         except Exception as exc:
-            self.notify(f"This attempt could not be saved: {exc}", title="Not saved", severity="error")
+            self.notify(
+                f"This attempt was NOT saved: {exc}. Your text is still on the screen: copy it or try again.",
+                title="Not saved",
+                severity="error",
+                timeout=30,
+            )
             return None
 
     def rate(self, attempt_id: int | None, rating: Rating) -> None:
@@ -255,7 +267,10 @@ class TrainerApp(App[None]):
         if self.store is not None:
             from ..practice.stored_log import StoreLog
 
-            self.store.add_rep(name)
+            try:
+                self.store.add_rep(name)
+            except StoreError as exc:  # their attempts will say why they are not saved; practice goes on
+                self.notify(str(exc), title="Practice database", severity="error", timeout=30)
             self.practice_log = StoreLog(self.store, name, self.library, now=self.now)
         else:
             self.practice_log = SessionLog(now=self.now)
