@@ -299,3 +299,11 @@ def test_a_value_with_control_characters_is_shown_escaped(make_library: LibraryF
     result = CliRunner().invoke(main, ["check", "--library", str(root)])
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "drills.yaml:3:9: '\\e]52;c;cm0gLXJmIH4=\\x07' is not a valid whole number" in result.stdout
+
+
+def test_an_alias_right_after_a_json_style_key_is_refused(tmp_path: Path) -> None:
+    file = write(tmp_path / "drills.yaml", '{"product": acme, "version": 1, "name":&n x, "drills": [*n]}\n')
+    _, problems = load_file(file)
+    assert [(p.line, p.col, p.message) for p in problems] == [
+        (1, 57, "anchors and aliases (&name, *name) are not allowed in content files")
+    ]

@@ -62,9 +62,10 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 # What PyYAML's scalar constructors raise on a value their tag cannot hold ("!!int thirty", Feb 30, "!!bool maybe").
 _CONVERSION_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
-# An anchor (&name) or alias (*name) starts a token: at the start of a line or after a space, "[", "{" or ",".
-_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
-_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s\[\]{},]")
+# An anchor (&name) or alias (*name) starts a token: at the start of a line or after a space, "[", "{", "," or
+# ":" (a flow mapping may write "key":*alias after a quoted key).
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
+_ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s\[\]{},]")
 
 _SAFE_NESTING_CHARS = 2000  # libyaml composes 10,000 nested levels fine and crashes at 100,000
 
