@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +41,7 @@ class CheckReport:
 
 def library_root_of(path: Path) -> Path | None:
     """The library a file belongs to: the nearest parent holding it under content/ or scenarios/."""
-    resolved = path.resolve()
+    resolved = _real(path)
     for parent in resolved.parents:
         for sub in (content_dir(parent), scenario_dir(parent)):
             if sub != parent and sub.is_dir() and resolved.is_relative_to(sub):
@@ -52,10 +53,17 @@ def _is_library(folder: Path) -> bool:
     return (folder / "content").is_dir() or (folder / "scenarios").is_dir()
 
 
+def _real(path: Path) -> Path:
+    """``path`` with its folders resolved but not its last part: a symbolic link stays the link (which is
+    what a problem names), and a link loop cannot raise."""
+    absolute = os.path.abspath(path)
+    return Path(os.path.realpath(os.path.dirname(absolute))) / os.path.basename(absolute)
+
+
 def _inside(problem_path: str, checked: Path) -> bool:
     """Whether a problem's file lies in a checked folder: a missing product.yaml is not among the files
     found there, yet checking that folder must report it."""
-    return checked.is_dir() and Path(problem_path).resolve().is_relative_to(checked.resolve())
+    return checked.is_dir() and _real(Path(problem_path)).is_relative_to(_real(checked))
 
 
 def check_paths(paths: list[Path]) -> CheckReport:
@@ -66,10 +74,10 @@ def check_paths(paths: list[Path]) -> CheckReport:
     for path in paths:
         if path.is_dir():
             root: Path | None = path if _is_library(path) else library_root_of(path) or path
-            wanted = {p.resolve() for p in yaml_files(path)}
+            wanted = {_real(p) for p in yaml_files(path)}
         else:
             root = library_root_of(path)
-            wanted = {path.resolve()}
+            wanted = {_real(path)}
         if root is None:
             report.files += 1
             _, problems = load_file(path)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from .failed import FailedContent
 from .hashing import content_hash
 from .models import DrillSet, ObjectionFAQ, PitchRef, PitchVersion, Scenario
 from .problems import Problem
-from .validation import did_you_mean
+from .validation import SuggestionBudget, did_you_mean
 
 if TYPE_CHECKING:
     from .catalog import Library, Pitch
@@ -106,7 +107,9 @@ def _check_versions(library: Library, files: dict[tuple[str, int], LoadedFile], 
     return problems
 
 
-def _check_scenario(item: LoadedFile, model: Scenario, library: Library, failed: FailedContent) -> list[Problem]:
+def _check_scenario(
+    item: LoadedFile, model: Scenario, library: Library, failed: FailedContent, budget: SuggestionBudget
+) -> list[Problem]:
     """Every reference of a scenario must point at something that loaded.
 
     A reference to something that exists but failed to load (a broken objection, a pitch file with an
@@ -117,17 +120,19 @@ def _check_scenario(item: LoadedFile, model: Scenario, library: Library, failed:
             return []
         return [
             item.problem(
-                ("product",), f"no product {model.product!r}{did_you_mean(model.product, list(library.products))}"
+                ("product",),
+                f"no product {model.product!r}{_hint(model.product, budget, library.products)}",
             )
         ]
     product = library.products[model.product]
     problems: list[Problem] = []
     objection_ids = [o.id for o in product.objections.objections] if product.objections else []
     drill_ids = [d.id for d in product.drills.drills] if product.drills else []
+    known = {"objection": (objection_ids, set(objection_ids)), "drill": (drill_ids, set(drill_ids))}
     pitches = library.pitches
     for index, step in enumerate(model.steps):
         if step.pitch is not None:
-            problem = _check_pitch_ref(item, index, step.pitch, pitches, failed)
+            problem = _check_pitch_ref(item, index, step.pitch, pitches, failed, budget)
             if problem is not None:
                 problems.append(problem)
         elif step.objection is not None:
@@ -138,13 +143,16 @@ def _check_scenario(item: LoadedFile, model: Scenario, library: Library, failed:
                     "objection",
                     step.objection,
                     model.product,
-                    objection_ids,
+                    known["objection"],
                     failed,
+                    budget,
                 )
             )
         elif step.drill is not None:
             problems.extend(
-                _check_entry_ref(item, ("steps", index, "drill"), "drill", step.drill, model.product, drill_ids, failed)
+                _check_entry_ref(
+                    item, ("steps", index, "drill"), "drill", step.drill, model.product, known["drill"], failed, budget
+                )
             )
     return problems
 
@@ -155,24 +163,40 @@ def _check_entry_ref(
     kind: str,
     ref: str,
     product: str,
-    ids: list[str],
+    ids: tuple[list[str], set[str]],
     failed: FailedContent,
+    budget: SuggestionBudget,
 ) -> list[Problem]:
     """An objection or drill reference: fine when it loaded, silent when it failed, else "no ..."."""
-    if ref in ids or failed.has_entry(kind, product, ref):
+    ordered, members = ids
+    if ref in members or failed.has_entry(kind, product, ref):
         return []
-    known = ids + failed.entry_ids(kind, product)
-    return [item.problem(loc, f"no {kind} {ref!r} in product {product!r}{did_you_mean(ref, known)}")]
+    hint = _hint(ref, budget, ordered, failed.entry_ids(kind, product))
+    return [item.problem(loc, f"no {kind} {ref!r} in product {product!r}{hint}")]
+
+
+def _hint(ref: str, budget: SuggestionBudget, *groups: Collection[str]) -> str:
+    """A "did you mean" over all ``groups`` of ids, when the budget allows; nothing is copied when it does not."""
+    if not budget.spend(sum(len(group) for group in groups)):
+        return ""
+    return did_you_mean(ref, [one for group in groups for one in group])
 
 
 def _check_pitch_ref(
-    item: LoadedFile, index: int, ref: PitchRef, pitches: dict[str, Pitch], failed: FailedContent
+    item: LoadedFile,
+    index: int,
+    ref: PitchRef,
+    pitches: dict[str, Pitch],
+    failed: FailedContent,
+    budget: SuggestionBudget,
 ) -> Problem | None:
     if ref.id not in pitches:
         if failed.has_pitch(ref.id):
             return None
         known = list(pitches) + list(failed.pitches)
-        return item.problem(("steps", index, "pitch", "id"), f"no pitch {ref.id!r}{did_you_mean(ref.id, known)}")
+        return item.problem(
+            ("steps", index, "pitch", "id"), f"no pitch {ref.id!r}{did_you_mean(ref.id, known, budget)}"
+        )
     pitch = pitches[ref.id]
     if ref.version is not None and ref.version not in pitch.versions:
         if failed.has_pitch(ref.id, ref.version):
@@ -216,8 +240,9 @@ def check_library(library: Library, loaded: list[LoadedFile], failed: FailedCont
                     item.problem(("product",), f"product {model.product!r} already has {key} in {previous[0]}")
                 )
             seen_products[f"{key}:{model.product}"] = (item.shown, item)
+    budget = SuggestionBudget()
     for item in loaded:
         if isinstance(item.model, Scenario):
-            problems.extend(_check_scenario(item, item.model, library, failed))
+            problems.extend(_check_scenario(item, item.model, library, failed, budget))
     problems.extend(_check_versions(library, pitch_files, failed))
     return problems

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -15,10 +14,10 @@ from .checks import check_library
 from .failed import FailedContent, content_parts
 from .models import DOCUMENT_MODELS, DrillSet, ObjectionFAQ, PitchVersion, Product, Scenario
 from .problems import Problem, display_path
+from .scan import scan
 from .validation import validate_document, validate_entries
 from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml
 
-YAML_SUFFIXES = (".yaml", ".yml")
 _VERSION_FILE = re.compile(r"^v(\d+)$")
 
 
@@ -58,14 +57,8 @@ def detect_kind(data: Any, path: Path) -> str | None:
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    """YAML files under ``folder``, sorted, skipping hidden folders and never following symlinked folders."""
-    found: list[Path] = []
-    if not folder.is_dir():
-        return found
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath) / name for name in sorted(filenames) if name.endswith(YAML_SUFFIXES))
-    return found
+    """YAML files under ``folder`` that are safe to read (see :func:`scan.scan`), sorted."""
+    return scan(folder)[0]
 
 
 class LoadedFile:
@@ -189,7 +182,11 @@ def _load_library(root: Path) -> Library:
     loaded: list[LoadedFile] = []
     failed = FailedContent()
     folders: dict[str, list[Path]] = {}
-    paths = yaml_files(cdir) + [p for p in yaml_files(sdir) if not p.is_relative_to(cdir)]
+    content_files, content_problems = scan(cdir, root)
+    scenario_files, scenario_problems = scan(sdir, root)
+    library.problems.extend(content_problems)
+    library.problems.extend(p for p in scenario_problems if p not in content_problems)
+    paths = content_files + [p for p in scenario_files if not p.is_relative_to(cdir)]
     for path in paths:
         library.files_read += 1
         rel = content_parts(path, cdir)

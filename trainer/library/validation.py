@@ -6,23 +6,49 @@ phrases it for a sales manager, with a "did you mean" for misspelt keys and choi
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from rapidfuzz import fuzz, process
 
+from .limits import MAX_SUGGESTION_COMPARISONS
 from .problems import Problem
 from .yaml_source import Loc, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def did_you_mean(word: str, choices: Sequence[str]) -> str:
-    """`` — did you mean 'x'?`` when a close choice exists, else an empty string."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+class SuggestionBudget:
+    """How many more id comparisons "did you mean" may spend, shared by all the hints of one library check.
+
+    Why: every unknown reference is compared with every known id, so tens of thousands of both would take
+    hours. Once the budget (:data:`~.limits.MAX_SUGGESTION_COMPARISONS`) is spent the problems are still
+    reported, only without a hint — the first ones, which a manager reads first, keep theirs.
+    """
+
+    def __init__(self, comparisons: int = MAX_SUGGESTION_COMPARISONS) -> None:
+        self.left = comparisons
+
+    def spend(self, comparisons: int) -> bool:
+        if comparisons > self.left:
+            self.left = 0
+            return False
+        self.left -= comparisons
+        return True
+
+
+def did_you_mean(word: str, choices: Sequence[str], budget: SuggestionBudget | None = None) -> str:
+    """``; did you mean 'x'?`` when a close choice exists (and the budget allows looking), else ``""``.
+
+    rapidfuzz's ratio is difflib's (2 * matches / total length) computed in C, so a single lookup among
+    thousands of ids stays fast; the cutoff of 60 is difflib's usual 0.6.
+    """
+    if budget is not None and not budget.spend(len(choices)):
+        return ""
+    close = process.extractOne(str(word), [str(c) for c in choices], scorer=fuzz.ratio, score_cutoff=60)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 

@@ -9,13 +9,20 @@ YAML core schema is accepted.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..safe_text import visible
+from .limits import MAX_BYTES, MAX_DEPTH, MAX_NODES, MAX_NUMBER_CHARS
+from .scan import file_kind
 from .yaml_hints import explain
+
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Position", "YamlDocument", "YamlProblem", "parse_yaml", "read_yaml"]
 
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -42,19 +49,23 @@ class _SafeLoader(_BaseLoader):
         return super().resolve(kind, value, implicit)
 
 
-MAX_BYTES = 1024 * 1024
-MAX_DEPTH = 32
-MAX_NODES = 200_000
-_ALLOWED_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:timestamp",
+_SCALAR_KINDS = {  # the core schema's scalar tags, and what a manager calls a value of each
+    "tag:yaml.org,2002:str": "text",
+    "tag:yaml.org,2002:int": "whole number",
+    "tag:yaml.org,2002:float": "number",
+    "tag:yaml.org,2002:bool": "true/false value",
+    "tag:yaml.org,2002:null": "empty value",
+    "tag:yaml.org,2002:timestamp": "date",
 }
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+# What PyYAML's scalar constructors raise on a value their tag cannot hold ("!!int thirty", Feb 30, "!!bool maybe").
+_CONVERSION_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError)
+# An anchor (&name) or alias (*name) starts a token: at the start of a line or after a space, "[", "{", "," or
+# ":" (a flow mapping may write "key":*alias after a quoted key).
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
+_ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s\[\]{},]")
 
 _SAFE_NESTING_CHARS = 2000  # libyaml composes 10,000 nested levels fine and crashes at 100,000
 
@@ -168,6 +179,19 @@ def _first_alias(text: str) -> Position | None:
     return None
 
 
+def _refuse_aliases(text: str) -> None:
+    """Refuse any alias before a single value is built, so an alias bomb is never expanded.
+
+    The event scan costs about as much as parsing again, so it only runs when the text could hold both an
+    anchor and an alias; prose like "R&D" or "*important*" alone does not trigger it.
+    """
+    if not (_ANCHOR.search(text) and _ALIAS.search(text)):
+        return
+    pos = _first_alias(text)
+    if pos is not None:
+        raise YamlProblem("anchors and aliases (&name, *name) are not allowed in content files", pos.line, pos.col)
+
+
 class _Builder:
     """Builds plain data from the node graph in one recursive pass, enforcing every limit on the way.
 
@@ -180,6 +204,7 @@ class _Builder:
         self.loader = loader
         self.text = text
         self.seen: set[int] = set()
+        self.values = 0
 
     def fail(self, message: str, mark: Any) -> YamlProblem:
         pos = _position(mark)
@@ -193,22 +218,21 @@ class _Builder:
             pos = _first_alias(self.text) or _position(node.start_mark)
             raise YamlProblem("anchors and aliases (&name, *name) are not allowed in content files", pos.line, pos.col)
         self.seen.add(marker)
-        if len(self.seen) > MAX_NODES:
-            raise self.fail(f"file has more than {MAX_NODES:,} values", node.start_mark)
         tag = node.tag
-        if tag == _STR:
-            return node.value if type(node) is yaml.ScalarNode else self.bad_tag(node)
-        if tag not in _ALLOWED_TAGS:
-            raise self.bad_tag(node)
         if type(node) is yaml.ScalarNode:
-            return self.loader.yaml_constructors[tag](self.loader, node)
+            if tag == _STR:
+                return node.value
+            if tag not in _SCALAR_KINDS:
+                raise self.bad_tag(node)
+            return self.scalar(node)
+        if (tag, type(node)) not in ((_SEQ, yaml.SequenceNode), (_MAP, yaml.MappingNode)):
+            raise self.bad_tag(node)
+        self.count(node)
         if type(node) is yaml.SequenceNode:
             return [
                 item.value if item.tag == _STR and type(item) is yaml.ScalarNode else self.build(item, depth + 1)
                 for item in node.value
             ]
-        if type(node) is not yaml.MappingNode:
-            raise self.bad_tag(node)
         result: dict[Any, Any] = {}
         lines: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -226,8 +250,34 @@ class _Builder:
                 result[key] = self.build(value_node, depth + 1)
         return result
 
+    def count(self, node: yaml.Node) -> None:
+        """Count the values a list or mapping holds (a mapping's keys too), refusing a file with too many."""
+        self.values += len(node.value) * (2 if type(node) is yaml.MappingNode else 1)
+        if self.values > MAX_NODES:
+            raise self.fail(
+                f"file holds more than {MAX_NODES:,} values (the limit for one content file)", node.start_mark
+            )
+
+    def scalar(self, node: yaml.Node) -> Any:
+        """A number, true/false, date or empty value; a value its tag cannot hold is a problem at that value."""
+        tag, value = node.tag, node.value
+        kind = _SCALAR_KINDS[tag]
+        if tag in _NUMBER_TAGS and len(value) > MAX_NUMBER_CHARS:
+            raise self.fail(
+                f"number is too long ({len(value):,} characters; the limit is {MAX_NUMBER_CHARS}); "
+                "put it in quotes if it is text",
+                node.start_mark,
+            )
+        try:
+            return self.loader.yaml_constructors[tag](self.loader, node)
+        except _CONVERSION_ERRORS:
+            shown = visible(value if len(value) <= 40 else value[:40] + "…")
+            raise self.fail(
+                f"'{shown}' is not a valid {kind}; put it in quotes if it is text", node.start_mark
+            ) from None
+
     def bad_tag(self, node: yaml.Node) -> YamlProblem:
-        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        tag = visible(node.tag.replace("tag:yaml.org,2002:", "!!"))
         return self.fail(f"tag {tag!r} is not allowed; content files hold plain YAML only", node.start_mark)
 
 
@@ -236,6 +286,7 @@ def parse_yaml(text: str) -> YamlDocument:
     loader = None
     try:
         _check_flow_depth(text)
+        _refuse_aliases(text)
         loader = _SafeLoader(text)
         node = loader.get_single_node()
         if node is None:
@@ -279,13 +330,26 @@ def _plain_problem(problem: str | None) -> str:
 
 
 def read_yaml(path: Path) -> YamlDocument:
-    """Read and parse a file with the size limit applied before reading it all into memory."""
+    """Read and parse a file with the size limit applied before reading it all into memory.
+
+    Opened without blocking and checked to be a regular file before anything is read: a FIFO, socket or
+    device named like a content file would otherwise hang the reader or stream forever.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlProblem(f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,} bytes)")
-        with path.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise YamlProblem(f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        kind = file_kind(info.st_mode)
+        if kind is not None:
+            raise YamlProblem(f"this is {kind}, not a file; only regular files are read")
+        if info.st_size > MAX_BYTES:
+            raise YamlProblem(f"file is too large ({info.st_size:,} bytes; the limit is {MAX_BYTES:,} bytes)")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise YamlProblem(f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
     return parse_yaml(decode(raw))
