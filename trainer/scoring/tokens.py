@@ -19,8 +19,8 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import is_
 
-from .normalize import CJK_CLASS, CURRENCY_WORDS, fold, normalize_raw, scaled
-from .numbers import CN_DIGITS, CN_NUMERALS, NUMBER_WORDS, SCALES, parse_chinese, parse_english
+from .normalize import CJK_CLASS, CURRENCY_WORDS, canonical_number, fold, normalize_raw, scaled
+from .numbers import CN_DIGITS, CN_NUMERALS, NUMBER_WORDS, SCALES, UNITS, parse_chinese, parse_english
 
 _WORD = f"[^\\W{CJK_CLASS}]"
 _TOKEN_RE = re.compile(
@@ -126,13 +126,33 @@ def _english_number(i: int, raws: list[str], starts: list[int], ends: list[int],
             out.emit(_times(number, _MULTIPLIERS[first]), start, ends[i])
             out.emit(prev, start, ends[i])
             return i + 1
+    if first in ("hundred", "thousand") and not (prev and _is_number(prev)):
+        parsed = parse_english(["a", *words], first_is_a=True)  # "the hundred and twenty valves"
+        if parsed:
+            value, used = parsed
+            return _decimals(str(value), i, i + used - 1, raws, starts, ends, out)
     parsed = parse_english(words)
     if parsed is None:
         out.emit(first, starts[i], ends[i])
         return i + 1
     value, used = parsed
-    out.emit(str(value), starts[i], ends[i + used - 1])
-    return i + used
+    return _decimals(str(value), i, i + used, raws, starts, ends, out)
+
+
+def _decimals(whole: str, i: int, end: int, raws: list[str], starts: list[int], ends: list[int], out: _Builder) -> int:
+    """Emit the number ``raws[i:end]`` = ``whole``, with "point eight" / "point five zero" after it as decimals."""
+    digits = ""
+    k = end
+    if k + 1 < len(raws) and fold(raws[k]) == "point":
+        k += 1
+        while k < len(raws) and (digit := UNITS.get(_info(raws[k])[1][0])) is not None:
+            digits += str(digit)
+            k += 1
+    if digits:
+        out.emit(canonical_number(whole, "." + digits), starts[i], ends[k - 1])
+        return k
+    out.emit(whole, starts[i], ends[end - 1])
+    return end
 
 
 def _chinese_number(i: int, raws: list[str], starts: list[int], ends: list[int], out: _Builder) -> int:
