@@ -221,7 +221,16 @@ def held_back_reasons(
                 run.append(i)
     reasons += _replaced_runs(facts, al, dropped, figure_at, att_norms, quoter)
     reasons.sort(key=lambda r: (r.seriousness, r.position))
-    return reasons
+    said_for: set[int] = set()  # a word inside a wrong figure or a reversed negation is not reported again
+    kept = []
+    for r in reasons:
+        span = set(range(*r.covers))
+        if r.seriousness == WORD and span & said_for:
+            continue
+        if r.seriousness in (FIGURE, NEGATION):
+            said_for |= span
+        kept.append(r)
+    return kept
 
 
 def _opposite_prefix(script: str, said: str) -> bool:
