@@ -56,6 +56,10 @@ def _runs(words: Sequence[WordResult], flagged: Sequence[int]) -> list[tuple[str
     return runs
 
 
+def _said_as_written(word: WordResult) -> bool:
+    return (word.said or "").casefold() == word.text.casefold()
+
+
 def _negation_dropped_alone(words: Sequence[WordResult], i0: int, i1: int) -> bool:
     """A negation left out of a clause that was otherwise said: a short run with a said word beside it."""
     if i1 - i0 > 3 or not any(w.text.casefold() in NEGATORS for w in words[i0:i1]):
@@ -124,9 +128,9 @@ def recitation_fixes(
         weight = sum(3 if w.key_phrase else 1 for w in words[i0:i1])
         if phrase_fixed and kind != "moved" and all(w.key_phrase for w in words[i0:i1]):
             continue  # the key-phrase advice already covers it
-        if kind != "moved" and all(i in covered for i in range(i0, i1)):
+        if covered and kind != "moved" and all(i in covered for i in range(i0, i1)):
             continue  # the first fix (why the score is held below Gold) already says it
-        if kind in ("near", "substituted") and said(i0, i1).casefold() == script(i0, i1).casefold():
+        if kind in ("near", "substituted") and all(_said_as_written(w) for w in words[i0:i1]):
             continue  # never quote the rep as having said what the script says
         if kind == "missed":
             if _negation_dropped_alone(words, i0, i1):

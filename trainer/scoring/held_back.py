@@ -20,6 +20,7 @@ per script in :class:`FactMap`, so the per-keystroke cost is a walk over a few d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,8 @@ _SENTENCE_END = frozenset(".!?。！？;；")
 _CJK_FIGURE_CONTEXT = 4  # characters after a Chinese figure quoted with it: 两个多小时
 _QUOTE_WORDS, _QUOTE_CHARS = 8, 24
 _NEGATING_PREFIXES = frozenset({"un", "in", "im", "ir", "il", "non", "non-", "dis"})
+_NOT_LETTERS = re.compile(r"[\W_]+")
+MAX_WORD_REASONS = 5  # "a different word" reasons listed; more slips than that need re-reading, not a list
 _MAX_REPLACED_RUN = 6  # script tokens (Chinese: characters) said as other words and still "a word", not a stretch
 MAX_NEGATION_RUN = 3  # "does not" / 没有 dropped together still reverse the claim; a longer gap is a missing clause
 
@@ -64,7 +67,7 @@ def short_quote(text: str) -> str:
 class FactMap:
     """Where the script's figures, negations and sentences are (global token indices)."""
 
-    __slots__ = ("figures", "negators", "sentence_of", "sentences", "stop")
+    __slots__ = ("content_first", "figure_at", "figures", "negators", "sentence_of", "sentences", "stop")
 
     def __init__(
         self,
@@ -90,6 +93,9 @@ class FactMap:
                 self.sentences.append((first, i + 1))
                 first = i + 1
         self.negators = [i for i, norm in enumerate(norms) if norm in NEGATORS]
+        #: per sentence, its first content word (or its first word): a sentence whose first content word was
+        #: said was not left out, which settles most sentences without a closer look
+        self.content_first = [next((i for i in range(s0, s1) if not self.stop[i]), s0) for s0, s1 in self.sentences]
         #: (figure token, first and end token of the words quoted with it)
         self.figures: list[tuple[int, int, int]] = []
         for i, norm in enumerate(norms):
@@ -106,6 +112,7 @@ class FactMap:
                 else:
                     end += 1  # "eleven hours": the word after a bare number says what it counts
             self.figures.append((i, i, end))
+        self.figure_at = {i for i, _, _ in self.figures}
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,7 @@ class Quoter:
         self.al, self.texts, self.starts, self.ends, self.sec_of = al, texts, starts, ends, sec_of
         self.section_texts, self.attempt, self.att_starts, self.att_ends = section_texts, attempt, att_starts, att_ends
         self.att_norms = att_norms
+        self._before: dict[int, list[int]] | None = None  # script index → extra words said before it (built once)
 
     def script(self, i0: int, i1: int) -> str:
         return short_quote(self.section_texts[self.sec_of[i0]][self.starts[i0] : self.ends[i1 - 1]])
@@ -151,7 +159,12 @@ class Quoter:
 
     def extras_in(self, lo: int, hi: int) -> list[int]:
         """Attempt positions of the extra words (not fillers) said before script words ``lo``…``hi``."""
-        return [j for j, before in self.al.extras if lo <= before <= hi and not is_filler_word(self.att_norms[j])]
+        if self._before is None:
+            self._before = {}
+            for j, before in self.al.extras:
+                if not is_filler_word(self.att_norms[j]):
+                    self._before.setdefault(before, []).append(j)
+        return [j for before in range(lo, hi + 1) for j in self._before.get(before, ())]
 
 
 def held_back_reasons(
@@ -165,7 +178,11 @@ def held_back_reasons(
     """Every reason the recitation is held below Gold, most serious first (empty: Gold is open to it)."""
     codes = al.codes
     reasons: list[Reason] = []
-    dropped = {k for k, (s0, s1) in enumerate(facts.sentences) if s1 - s0 >= 2 and _left_out(facts, codes, s0, s1)}
+    dropped = {
+        k
+        for k, (s0, s1) in enumerate(facts.sentences)
+        if codes[facts.content_first[k]] == MISSED and s1 - s0 >= 2 and _left_out(facts, codes, s0, s1)
+    }
     for k in sorted(dropped):
         s0, s1 = facts.sentences[k]
         reasons.append(Reason(SENTENCE, s0, f'You left out the sentence "{quoter.script(s0, s1)}".', (s0, s1)))
@@ -205,32 +222,58 @@ def held_back_reasons(
             else:
                 text = f'You left out the critical phrase "{p.phrase}".'
             reasons.append(Reason(CRITICAL, 0, text, (0, 0)))
-    figure_at = {i for i, _, _ in facts.figures}
+    figure_at = facts.figure_at
+    said_for = {i for r in reasons if r.seriousness in (FIGURE, NEGATION) for i in range(*r.covers)}
+    reasons += _different_words(facts, al, norms, att_norms, quoter, dropped, figure_at, said_for)
+    reasons.sort(key=lambda r: (r.seriousness, r.position))
+    return reasons
+
+
+def _different_words(
+    facts: FactMap,
+    al: Alignment,
+    norms: Sequence[str],
+    att_norms: Sequence[str],
+    quoter: Quoter,
+    dropped: set[int],
+    figure_at: set[int],
+    said_for: set[int],
+) -> list[Reason]:
+    """Different words said in script words' places, in script order, at most :data:`MAX_WORD_REASONS`.
+
+    Candidates are found cheaply first; only the few reported are quoted (a long attempt full of slips would
+    otherwise spend most of its scoring time writing sentences nobody reads).
+    """
+    codes = al.codes
+    candidates: list[tuple[int, int, list[int] | None]] = []  # (first, end, extra words said instead or None)
     run: list[int] = []
     for i in [*al.paired, -2]:
         if run and i != run[-1] + 1:
-            a, b = run[0], run[-1] + 1
-            if not _same_letters(a, b, codes, quoter):
-                said = quoter.said(a, b, (a, b - 1))
-                text = f'You said "{said}" instead of "{quoter.script(a, b)}".'
-                reasons.append(Reason(WORD, a, text, (a, b)))
+            candidates.append((run[0], run[-1] + 1, None))
             run = []
         if i >= 0 and codes[i] == SUBSTITUTED and i not in figure_at and norms[i] not in NEGATORS:
             said_norm = att_norms[al.ref_att[i]]
             if not (facts.stop[i] and is_stop(said_norm)) and not _transposed(norms[i], said_norm):
                 run.append(i)
-    reasons += _replaced_runs(facts, al, dropped, figure_at, att_norms, quoter)
-    reasons.sort(key=lambda r: (r.seriousness, r.position))
-    said_for: set[int] = set()  # a word inside a wrong figure or a reversed negation is not reported again
-    kept = []
-    for r in reasons:
-        span = set(range(*r.covers))
-        if r.seriousness == WORD and span & said_for:
-            continue
-        if r.seriousness in (FIGURE, NEGATION):
-            said_for |= span
-        kept.append(r)
-    return kept
+    candidates += _replaced_runs(facts, al, dropped, figure_at, att_norms)
+    candidates.sort(key=lambda c: c[0])
+    reasons: list[Reason] = []
+    for a, b, said_at in candidates:
+        if len(reasons) == MAX_WORD_REASONS:
+            break
+        if not said_for.isdisjoint(range(a, b)):
+            continue  # already said as a wrong figure or a reversed negation
+        script = quoter.script(a, b)
+        if said_at is None:
+            if _same_letters(a, b, codes, quoter):
+                continue
+            said = quoter.said(a, b, (a, b - 1))
+        else:
+            said = short_quote(quoter.attempt[quoter.att_starts[min(said_at)] : quoter.att_ends[max(said_at)]])
+            if _letters(said) == _letters(script):
+                continue
+        reasons.append(Reason(WORD, a, f'You said "{said}" instead of "{script}".', (a, b)))
+    return reasons
 
 
 def _opposite_prefix(script: str, said: str) -> bool:
@@ -245,20 +288,19 @@ def _replaced_runs(
     dropped: set[int],
     figure_at: set[int],
     att_norms: Sequence[str],
-    quoter: Quoter,
-) -> list[Reason]:
+) -> list[tuple[int, int, list[int] | None]]:
     """Script words left out where other words were said in their place — a different word, said at length.
 
     The aligner pairs substitutions slot for slot only in short gaps; "制造业" for "现场服务" (three characters
     for four) or two words for three is a missed run with extra words at the same place.  Spellings that differ
-    only in spaces and hyphens ("followup" for "follow-up") are not a different word.
+    only in spaces and hyphens ("followup" for "follow-up") are not a different word (checked when quoted).
     """
     codes = al.codes
     here: dict[int, list[int]] = {}
     for j, before in al.extras:
         if not is_filler_word(att_norms[j]):
             here.setdefault(before, []).append(j)
-    reasons = []
+    runs: list[tuple[int, int, list[int] | None]] = []
     for end, said_at in here.items():
         start = end
         while start > 0 and codes[start - 1] == MISSED and start - 1 not in figure_at:
@@ -268,12 +310,8 @@ def _replaced_runs(
             continue
         if facts.sentence_of[start] in dropped or all(facts.stop[i] for i in range(start, end)):
             continue
-        script = quoter.script(start, end)
-        said = short_quote(quoter.attempt[quoter.att_starts[min(said_at)] : quoter.att_ends[max(said_at)]])
-        if _letters(said) == _letters(script):
-            continue
-        reasons.append(Reason(WORD, start, f'You said "{said}" instead of "{script}".', (start, end)))
-    return reasons
+        runs.append((start, end, said_at))
+    return runs
 
 
 def _same_letters(a: int, b: int, codes: Sequence[int], quoter: Quoter) -> bool:
@@ -299,13 +337,16 @@ def _transposed(script: str, said: str) -> bool:
 
 
 def _letters(text: str) -> str:
-    return "".join(c for c in text.casefold() if c.isalnum())
+    return _NOT_LETTERS.sub("", text.casefold())
 
 
 def _left_out(facts: FactMap, codes: Sequence[int], s0: int, s1: int) -> bool:
     """A sentence is left out when none of its words was said, or only a few function words ("the", 的) that
     the rep said elsewhere and the aligner matched here."""
-    said = sum(1 for i in range(s0, s1) if codes[i] != MISSED)
+    missed = codes[s0:s1].count(MISSED)
+    if missed == 0:
+        return False  # the common case, decided in C
+    said = s1 - s0 - missed
     if said == 0:
         return True
     content = [i for i in range(s0, s1) if not facts.stop[i]]

@@ -143,7 +143,7 @@ def _decimals(whole: str, i: int, end: int, raws: list[str], starts: list[int], 
     """Emit the number ``raws[i:end]`` = ``whole``, with "point eight" / "point five zero" after it as decimals."""
     digits = ""
     k = end
-    if k + 1 < len(raws) and fold(raws[k]) == "point":
+    if k + 1 < len(raws) and raws[k].lower() == "point":
         k += 1
         while k < len(raws) and (digit := UNITS.get(_info(raws[k])[1][0])) is not None:
             digits += str(digit)
