@@ -29,6 +29,10 @@ from trainer.scoring import normalize_text, score_recitation, tokenize
         ("2.5 times", "2.5x"),
         ("2,300", "2.3k"),
         ("$2,000,000,000", "$2bn"),
+        ("1.8 times", "one point eight times"),
+        ("98.5%", "ninety-eight point five percent"),
+        ("10,500,000", "ten point five million"),
+        ("the 120 valves", "the hundred and twenty valves"),
     ],
 )
 def test_sales_shorthand_means_the_same_figure(script: str, said: str) -> None:
