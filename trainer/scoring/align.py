@@ -135,6 +135,12 @@ def _resolve_gap(
     paired: list[int],
 ) -> None:
     a, b, c, d = gap
+    if c == d:  # the commonest gaps, settled here without a further call: words dropped, or words added
+        missed_runs.append((a, b))
+        return
+    if a == b:
+        extras.extend((j, b) for j in range(c, d))
+        return
     if b - a > 1 or d - c > 1:
         for sub in _split_on_exact(a, b, c, d, ref_norms, att_norms, codes, ref_att):
             _resolve_plain_gap(sub, ref_norms, ref_near, att_norms, codes, ref_att, extras, missed_runs, paired)

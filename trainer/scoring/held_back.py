@@ -265,7 +265,7 @@ def _different_words(
             continue  # already said as a wrong figure or a reversed negation
         script = quoter.script(a, b)
         if said_at is None:
-            if _same_letters(a, b, codes, quoter):
+            if _may_be_respaced(a, b, codes, quoter) and _same_letters(a, b, codes, quoter):
                 continue
             said = quoter.said(a, b, (a, b - 1))
         else:
@@ -312,6 +312,18 @@ def _replaced_runs(
             continue
         runs.append((start, end, said_at))
     return runs
+
+
+def _may_be_respaced(a: int, b: int, codes: Sequence[int], quoter: Quoter) -> bool:
+    """Whether substituted words ``a:b`` have anything beside them (a left-out word, the other half of a written
+    word, an extra word) that could make them the script's letters spaced differently — cheap, so the quoting in
+    :func:`_same_letters` runs only then."""
+    starts, n = quoter.starts, len(codes)
+    if a > 0 and (codes[a - 1] == MISSED or starts[a - 1] == starts[a]):
+        return True
+    if b < n and (codes[b] == MISSED or starts[b] == starts[b - 1]):
+        return True
+    return bool(quoter.extras_in(a, b))
 
 
 def _same_letters(a: int, b: int, codes: Sequence[int], quoter: Quoter) -> bool:
