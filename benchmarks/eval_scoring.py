@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from trainer.library.catalog import Library  # noqa: E402
 from trainer.library.loader import load_library  # noqa: E402
 from trainer.library.speaking import speaking_target  # noqa: E402
+from trainer.practice.scenario import cut_reference  # noqa: E402
 from trainer.scoring import ReferenceSection, score_answer, score_recitation  # noqa: E402
 from trainer.scoring.results import TIERS  # noqa: E402
 
@@ -135,7 +136,7 @@ def _resolve(case: Any, where: str, library: Library) -> Case:
     cut = chosen.cuts.get(str(case.get("cut")))
     if cut is None:
         raise MalformedCase(where, "cut", f"version {chosen.version} of {pitch.id!r} has no cut {case.get('cut')!r}")
-    sections = [ReferenceSection(s.name, s.text, tuple(s.key_phrases)) for s in cut.sections]
+    sections = cut_reference(cut)  # key and critical phrases, exactly as the app and `trainer score` build them
     expect = _check_expect(case, where, RECITATION_EXPECT, [k for s in sections for k in s.key_phrases])
     language = library.product(pitch.product).language
     return Case(

@@ -123,3 +123,40 @@ def test_problems_reading_or_writing_files_are_messages(tmp_path: Path) -> None:
     assert code == 2 and "cannot read" in err
     code, _, err = run("export", "--format", "json", "--db", str(tmp_path / "p.db"), "-o", str(tmp_path / "no/x.json"))
     assert code == 1 and "cannot write" in err
+
+
+CRITICAL_ASK = "key_phrases:\n          - phrase: two-week trial\n            critical: true"
+
+
+def test_a_critical_phrase_of_the_library_holds_the_cli_score_below_gold(make_library: LibraryFactory) -> None:
+    from fixture_library import PITCH_V1
+
+    pitch = PITCH_V1.replace("key_phrases: [two-week trial]", CRITICAL_ASK)
+    library = str(make_library({"content/acme/pitches/acme-core/v1.yaml": pitch}))
+    attempt = (
+        "Broken widgets stop your line for hours. Acme widgets warn you days before they fail.\n\n"
+        "Can we run a trial on your worst line?"
+    )
+    code, out, _ = run("score", "--pitch", "acme-core", "--format", "json", "--library", library, stdin=attempt)
+    result = json.loads(out)
+    assert code == 0 and result["tier"] != "Gold" and result["score"] <= 89
+    assert result["held_back"] == [
+        'You left out the figure "two-week".',
+        'Say the critical phrase "two-week trial" — you said "trial".',
+    ]
+    assert [k["critical"] for k in result["key_phrases"]] == [False, True]
+    code, out, _ = run("score", "--pitch", "acme-core", "--library", library, stdin=attempt)
+    assert code == 0
+    assert out.index("Held below Gold") < out.index('You left out the figure "two-week".') < out.index("Fix first")
+    assert out.count('You left out the figure "two-week".') == 1  # not repeated as a fix
+
+
+def test_critical_phrases_for_a_reference_file(tmp_path: Path) -> None:
+    reference = tmp_path / "pitch.txt"
+    reference.write_text("We cut downtime by thirty percent. Shall we start a pilot next week?")
+    said = "We cut downtime by 30%. Shall we start next week?"
+    args = ("score", "--reference", str(reference), "--format", "json")
+    code, out, _ = run(*args, "--critical-phrase", "start a pilot", stdin=said)
+    assert code == 0 and json.loads(out)["tier"] != "Gold"
+    code, out, _ = run(*args, stdin=said)
+    assert json.loads(out)["held_back"] == []

@@ -221,3 +221,30 @@ async def test_the_header_and_the_result_count_the_same_words(make_app) -> None:
         counts = results.result.counts  # type: ignore[attr-defined]
         assert f"of {counts.reference_words} words" in static_text(results, "#summary")
         assert header_total == said == str(counts.reference_words)
+
+
+async def test_the_result_says_why_a_score_is_held_below_gold_above_the_fixes(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_recite(pilot)
+        results = await submit(
+            pilot,
+            "Broken widgets stop your line for hours. Acme widgets warn you days before they fail. "
+            "Can we run a two-week trial on your best line?",
+        )
+        assert results.result.tier == "Silver" and results.result.score == 89.0  # type: ignore[attr-defined]
+        held = static_text(results, "#held-back")
+        assert held == 'Held below Gold\n• You said "best" instead of "worst".'
+        assert 'instead of "worst"' not in static_text(results, "#fixes")  # said once, above the fixes
+        text = screen_text(results)
+        assert text.index("Held below Gold") < text.index("Key phrases")
+
+
+async def test_a_clean_recitation_shows_no_held_back_panel(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_recite(pilot)
+        results = await submit(pilot, "Broken widgets stop your line for hours. Acme widgets warn you days before "
+                                      "they fail. Can we run a two-week trial on your worst line?")
+        assert not results.query("#held-back")
+        assert static_text(results, "#fixes").startswith("Fix first\n")

@@ -120,6 +120,12 @@ def _read_attempt(attempt_file: str | None) -> str:
     help="Score against any text file instead of a pitch.",
 )
 @click.option("--key-phrase", "key_phrases", multiple=True, help="With --reference: a phrase that must be said.")
+@click.option(
+    "--critical-phrase",
+    "critical_phrases",
+    multiple=True,
+    help="With --reference: a phrase without which the recitation is never Gold.",
+)
 @click.option("--target", "target_seconds", type=FiniteNumber(1, MAX_SECONDS, "seconds"),
               help="With --reference: target seconds.")
 @click.option(
@@ -136,6 +142,7 @@ def score(
     version: int | None,
     reference: Path | None,
     key_phrases: tuple[str, ...],
+    critical_phrases: tuple[str, ...],
     target_seconds: float | None,
     seconds: float | None,
     save: bool,
@@ -153,7 +160,9 @@ def score(
     """
     from ..library.hashing import cut_hash
     from ..library.speaking import speaking_target
+    from ..practice.scenario import cut_reference
     from ..scoring import ReferenceSection, TextTooLong, score_recitation
+    from .common import fail
 
     if (pitch_id is None) == (reference is None):
         fail("give either --pitch ID (with --cut) or --reference FILE")
@@ -170,7 +179,7 @@ def score(
         selected = chosen.cuts.get(cut)
         if selected is None:
             fail(f"version {chosen.version} of {pitch_id!r} has no {cut} cut (it has {', '.join(chosen.cuts.names())})")
-        sections = [ReferenceSection(s.name, s.text, tuple(s.key_phrases)) for s in selected.sections]
+        sections = cut_reference(selected)
         target: float | None = speaking_target(cut, selected.target_seconds, selected.text)
         title = f"{chosen.title} · {cut} · v{chosen.version}"
     else:
@@ -178,7 +187,7 @@ def score(
         text = reference.read_text(encoding="utf-8", errors="replace")
         if not text.strip():
             fail(f"the reference file {reference} is empty")
-        sections = [ReferenceSection("", text, tuple(key_phrases))]
+        sections = [ReferenceSection("", text, tuple(key_phrases), tuple(critical_phrases))]
         target = target_seconds
         title = str(reference)
     try:

@@ -28,14 +28,15 @@ def _check_pitch_file(item: LoadedFile, model: PitchVersion) -> list[Problem]:
             if not section.key_phrases:
                 continue
             text = _squash(section.text)
-            for p_index, phrase in enumerate(section.key_phrases):
+            for p_index, (phrase, entry) in enumerate(zip(section.key_phrases, section.key_phrase_items, strict=True)):
                 if _squash(phrase) not in text:
-                    problems.append(
-                        item.problem(
-                            ("cuts", cut_name, "sections", s_index, "key_phrases", p_index),
-                            f"key phrase {phrase!r} does not appear in the text of section {section.name!r}",
-                        )
-                    )
+                    where: tuple[str | int, ...] = ("cuts", cut_name, "sections", s_index, "key_phrases", p_index)
+                    kind = "key phrase"
+                    if not isinstance(entry, str):  # written as a mapping: point at its `phrase:`
+                        where += ("phrase",)
+                        kind = "critical key phrase" if entry.critical else kind
+                    message = f"{kind} {phrase!r} does not appear in the text of section {section.name!r}"
+                    problems.append(item.problem(where, message))
     if model.status in ("published", "retired"):
         if model.content_hash is None:
             if model.status == "published":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
 
 from .ids import ID_PATTERN, LANGUAGE_PATTERN
 
@@ -41,17 +41,63 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class KeyPhrase(_Strict):
+    """A key phrase written as a mapping, so that it can be marked critical."""
+
+    phrase: ShortText = Field(description="The phrase, quoted from the section's `text`.")
+    critical: bool = Field(
+        default=False,
+        description="A recitation that leaves this phrase out (or says it differently) is never Gold.",
+    )
+
+
+#: Tags of "text or mapping" items; pydantic puts them in error locations, where they are no key of the file.
+AS_TEXT, AS_MAPPING = "as-text", "as-mapping"
+UNION_TAGS = frozenset({AS_TEXT, AS_MAPPING})
+
+
+def _text_or_mapping(value: object) -> str:
+    """A mapping is checked only as a mapping (so a misspelt key is one clear error), anything else as text."""
+    return AS_MAPPING if isinstance(value, dict | BaseModel) else AS_TEXT
+
+
+KeyPhraseItem = Annotated[
+    Annotated[ShortText, Tag(AS_TEXT)] | Annotated[KeyPhrase, Tag(AS_MAPPING)],
+    Discriminator(_text_or_mapping),
+]
+
+
 class Section(_Strict):
-    """One named part of a cut: what to say, what must be said, and (demo) what to do."""
+    """One named part of a cut: what to say, what must be said, and (demo) what to do.
+
+    ``key_phrases`` items are a plain string or a mapping ``{phrase: ..., critical: true}``; the field is
+    stored as ``key_phrase_items`` so that ``key_phrases`` can stay what every caller reads: the phrases as text.
+    """
 
     name: ShortText = Field(description="Heading shown to the rep, e.g. 'Hook' or 'Proof'.")
     text: Text = Field(description="The words to say, exactly as the rep should learn them.")
-    key_phrases: list[ShortText] = Field(
-        default_factory=list, description="Phrases from `text` that must be said; each must appear in `text`."
+    key_phrase_items: list[KeyPhraseItem] = Field(
+        default_factory=list,
+        alias="key_phrases",
+        description=(
+            "Phrases from `text` that must be said; each must appear in `text`. Write a phrase as a string, or as "
+            "`{phrase: ..., critical: true}` when leaving it out must keep a recitation below Gold (the headline "
+            "figure, the ask)."
+        ),
     )
     cue: ShortText | None = Field(
         default=None, description="Stage direction (mostly for demos): shown to the rep, never recited."
     )
+
+    @property
+    def key_phrases(self) -> list[str]:
+        """Every key phrase as text, critical or not, in the order written."""
+        return [item if isinstance(item, str) else item.phrase for item in self.key_phrase_items]
+
+    @property
+    def critical_phrases(self) -> list[str]:
+        """The key phrases marked ``critical: true``."""
+        return [item.phrase for item in self.key_phrase_items if isinstance(item, KeyPhrase) and item.critical]
 
 
 class Cut(_Strict):
@@ -68,6 +114,10 @@ class Cut(_Strict):
     @property
     def key_phrases(self) -> list[str]:
         return [phrase for section in self.sections for phrase in section.key_phrases]
+
+    @property
+    def critical_phrases(self) -> list[str]:
+        return [phrase for section in self.sections for phrase in section.critical_phrases]
 
 
 class Cuts(_Strict):

@@ -86,6 +86,10 @@ cuts:
           Replace this with your hook: the problem your customer has and what changes for them.
           Put the one phrase reps must say in key_phrases below.
         # Phrases that must be said; each must appear word for word in the text above.
+        # Mark one critical (the headline figure, the ask) and a recitation without it is never Gold:
+        #   key_phrases:
+        #     - phrase: the one phrase reps must say
+        #       critical: true
         key_phrases: [the one phrase reps must say]
       - name: Ask
         text: >-

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from rapidfuzz import fuzz, process
 
 from .limits import MAX_SUGGESTION_COMPARISONS
+from .models import UNION_TAGS
 from .problems import Problem
 from .yaml_source import Loc, YamlDocument
 
@@ -67,6 +68,9 @@ def _unwrap(annotation: Any) -> Any:
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            models = [a for a in map(_unwrap, args) if isinstance(a, type) and issubclass(a, BaseModel)]
+            if len(args) != 1 and len(models) == 1:  # "text or mapping": a key can only be the mapping's
+                return models[0]
             annotation = args[0] if len(args) == 1 else annotation
             if len(args) != 1:
                 return annotation
@@ -146,6 +150,8 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[str, bool]:
         return f"{where}: expected a whole number, got {_describe(value)}", False
     if kind == "string_type":
         return f"{where}: expected text, got {_describe(value)}", False
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{where}: expected true or false, got {_describe(value)}", False
     if kind == "list_type":
         return f"{where}: expected a list, got {_describe(value)}", False
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -179,6 +185,7 @@ def validate_document(doc: YamlDocument, model: type[M], path: str) -> tuple[M |
 def _problems(errors: list[Any], doc: YamlDocument, model: type[BaseModel], path: str) -> list[Problem]:
     problems = []
     for error in errors:
+        error = {**error, "loc": tuple(part for part in error["loc"] if part not in UNION_TAGS)}
         message, about_key = _message(error, model)
         pos = doc.position(tuple(error["loc"]), prefer_key=about_key)
         if error["type"] == "missing":

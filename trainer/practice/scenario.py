@@ -81,10 +81,16 @@ class Scorers(Protocol):
 
 
 def cut_reference(cut: Cut) -> list[Any]:
-    """A cut as the scorer's reference: one ReferenceSection per section, key phrases attached."""
+    """A cut as the scorer's reference: one ReferenceSection per section, key and critical phrases attached.
+
+    Every caller that scores a library cut (the app, ``trainer score``, scenarios, the evaluation runner) builds
+    its reference here, so a phrase marked critical in the content is critical everywhere.
+    """
     from ..scoring import ReferenceSection
 
-    return [ReferenceSection(s.name, s.text, tuple(s.key_phrases)) for s in cut.sections]
+    return [
+        ReferenceSection(s.name, s.text, tuple(s.key_phrases), tuple(s.critical_phrases)) for s in cut.sections
+    ]
 
 
 def question_score(result: Any) -> float:

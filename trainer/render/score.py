@@ -35,6 +35,9 @@ LEGEND = Text.assemble(
 )
 
 
+MAX_REASONS_SHOWN = 3  # why a score is held below Gold: the first few, most serious first
+
+
 def marked_script(result: Any, section_texts: list[str]) -> list[tuple[str, Text]]:
     """Per section: its name and its text with each reference word styled by status, extras inserted."""
     extras_before: dict[int, list[Any]] = {}
@@ -85,10 +88,19 @@ def render_recitation(result: Any, section_texts: list[str], title: str = "") ->
             style="dim",
         )
     )
-    if result.fixes:
+    held_back = list(getattr(result, "held_back", ()))
+    if held_back:
+        parts.append(Text(""))
+        parts.append(Text("Held below Gold", style="bold yellow"))
+        for reason in held_back[:MAX_REASONS_SHOWN]:
+            parts.append(Text(f"  • {visible(reason)}"))
+        if len(held_back) > MAX_REASONS_SHOWN:
+            parts.append(Text(f"  … and {len(held_back) - MAX_REASONS_SHOWN} more", style="dim"))
+    fixes = [fix for fix in result.fixes if fix not in held_back[:MAX_REASONS_SHOWN]]
+    if fixes:
         parts.append(Text(""))
         parts.append(Text("Fix first", style="bold"))
-        for fix in result.fixes:
+        for fix in fixes:
             parts.append(Text(f"  • {visible(fix)}"))
     parts.append(Text(""))
     for name, text in marked_script(result, section_texts):
@@ -103,7 +115,7 @@ def render_recitation(result: Any, section_texts: list[str], title: str = "") ->
         table.add_column()
         for phrase in result.key_phrases:
             mark = Text("✓", style="green") if phrase.found else Text("✗", style="red")
-            table.add_row(mark, Text(visible(phrase.phrase)))
+            table.add_row(mark, Text.assemble(visible(phrase.phrase), ("  critical", "dim") if phrase.critical else ""))
         parts.append(Text("Key phrases", style="bold"))
         parts.append(table)
     pace = result.pace

@@ -2,7 +2,9 @@
 
 How: every comparison form is mapped to an integer id and rapidfuzz's Levenshtein opcodes align the
 two id lists in C (bit-parallel, banded by a distance hint — fast even for 20,000 words).  Runs of
-non-equal opcodes form *gaps*; inside a gap a small order-keeping DP pairs near-misses first (typos,
+non-equal opcodes form *gaps*; inside a gap, words said exactly right are matched first (an order-keeping
+longest common subsequence of the gap), so a filler or an inserted word never turns the right words that follow
+it into misses or typos of themselves.  In what is left, a small order-keeping DP pairs near-misses first (typos,
 "cost"/"costs", "yuo"/"you", 的/得: see :func:`near_score`) and then, in gaps of at most 3 words a side, pairs
 the rest slot for slot as substitutions (a word said instead of another); in longer gaps they are missed + extra.
 Fillers are never paired as substitutes.  Numbers and negators cannot be near-misses; a CJK character is near
@@ -22,7 +24,7 @@ from functools import lru_cache
 from typing import cast
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from .filler import is_filler_word
 from .fixes import NEGATORS
@@ -164,6 +166,66 @@ def _resolve_gap(
     missed_runs: list[tuple[int, int]],
     paired: list[int],
 ) -> None:
+    a, b, c, d = gap
+    if c == d:  # the commonest gaps, settled here without a further call: words dropped, or words added
+        missed_runs.append((a, b))
+        return
+    if a == b:
+        extras.extend((j, b) for j in range(c, d))
+        return
+    if b - a > 1 or d - c > 1:
+        for sub in _split_on_exact(a, b, c, d, ref_norms, att_norms, codes, ref_att):
+            _resolve_plain_gap(sub, ref_norms, ref_near, att_norms, codes, ref_att, extras, missed_runs, paired)
+        return
+    _resolve_plain_gap(gap, ref_norms, ref_near, att_norms, codes, ref_att, extras, missed_runs, paired)
+
+
+def _split_on_exact(
+    a: int,
+    b: int,
+    c: int,
+    d: int,
+    ref_norms: Sequence[str],
+    att_norms: Sequence[str],
+    codes: list[int],
+    ref_att: list[int],
+) -> list[list[int]]:
+    """Match words said exactly right inside a gap first; return the smaller gaps left between them.
+
+    Why: Levenshtein ties (a filler before a run, a word swapped for its neighbour) can pair a script word with
+    a different said word while the identical said word sits one place away, which then reads as a typo of
+    itself ('Say "warn" — you said "warn"').  An order-keeping longest common subsequence (rapidfuzz's Indel
+    opcodes, in C) of the gap claims every identical word first; near-misses and substitutions are paired only
+    in what is left.
+    """
+    ref_part, att_part = ref_norms[a:b], att_norms[c:d]
+    if a == b or c == d or set(ref_part).isdisjoint(att_part):
+        return [[a, b, c, d]]
+    subs: list[list[int]] = []
+    ops = cast("list[tuple[str, int, int, int, int]]", Indel.opcodes(ref_part, att_part).as_list())
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            codes[a + i1 : a + i2] = [MATCHED] * (i2 - i1)
+            ref_att[a + i1 : a + i2] = range(c + j1, c + j2)
+        elif subs and subs[-1][1] == a + i1 and subs[-1][3] == c + j1:
+            subs[-1][1], subs[-1][3] = a + i2, c + j2
+        else:
+            subs.append([a + i1, a + i2, c + j1, c + j2])
+    return subs
+
+
+def _resolve_plain_gap(
+    gap: list[int],
+    ref_norms: Sequence[str],
+    ref_near: Sequence[bool],
+    att_norms: Sequence[str],
+    codes: list[int],
+    ref_att: list[int],
+    extras: list[tuple[int, int]],
+    missed_runs: list[tuple[int, int]],
+    paired: list[int],
+) -> None:
+    """Pair a gap that holds no word said exactly right: near-misses, then local substitutions."""
     a, b, c, d = gap
     if c == d:  # the fast paths below cover most gaps: one word dropped, added or swapped
         missed_runs.append((a, b))

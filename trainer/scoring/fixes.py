@@ -8,7 +8,7 @@ only the top three are turned into sentences.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from .pace import pace_fix
@@ -56,6 +56,19 @@ def _runs(words: Sequence[WordResult], flagged: Sequence[int]) -> list[tuple[str
     return runs
 
 
+def _said_as_written(word: WordResult) -> bool:
+    return (word.said or "").casefold() == word.text.casefold()
+
+
+def _negation_dropped_alone(words: Sequence[WordResult], i0: int, i1: int) -> bool:
+    """A negation left out of a clause that was otherwise said: a short run with a said word beside it."""
+    if i1 - i0 > 3 or not any(w.text.casefold() in NEGATORS for w in words[i0:i1]):
+        return False
+    section = words[i0].section
+    beside = [words[k] for k in (i0 - 1, i1) if 0 <= k < len(words) and words[k].section == section]
+    return any(w.status != "missed" for w in beside)
+
+
 def recitation_fixes(
     sections: Sequence[Any],
     words: Sequence[WordResult],
@@ -64,10 +77,12 @@ def recitation_fixes(
     phrases: Sequence[KeyPhraseResult],
     section_results: Sequence[SectionResult],
     pace: PaceResult,
+    covered: Collection[int] = frozenset(),
 ) -> tuple[str, ...]:
     """Ranked advice for one recitation (empty when there is nothing to fix).
 
-    ``flagged`` lists, ascending, the indices of words that are not plainly matched (or were moved).
+    ``flagged`` lists, ascending, the indices of words that are not plainly matched (or were moved); ``covered``
+    the words a reason for holding the recitation below Gold already speaks for (no second fix about them).
     """
     if not any(r.counts.matched + r.counts.near for r in section_results):
         if not extras:
@@ -113,8 +128,12 @@ def recitation_fixes(
         weight = sum(3 if w.key_phrase else 1 for w in words[i0:i1])
         if phrase_fixed and kind != "moved" and all(w.key_phrase for w in words[i0:i1]):
             continue  # the key-phrase advice already covers it
+        if covered and kind != "moved" and all(i in covered for i in range(i0, i1)):
+            continue  # the first fix (why the score is held below Gold) already says it
+        if kind in ("near", "substituted") and all(_said_as_written(w) for w in words[i0:i1]):
+            continue  # never quote the rep as having said what the script says
         if kind == "missed":
-            if any(w.text.casefold() in NEGATORS for w in words[i0:i1]):
+            if _negation_dropped_alone(words, i0, i1):
                 add(90, lambda a=i0, b=i1: f'You left out "{script(a, b)}" — without it you say the opposite.')
             elif words[i0].section not in flagged_sections:
                 add(weight, lambda a=i0, b=i1: f'You left out "{script(a, b)}".')

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -67,7 +68,11 @@ _S_IS = word_set(
     "everything someone somebody nobody"
 )
 _CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yuan", "₹": "rupees"}
-_NUMBER_RE = re.compile(r"([$€£¥₹]?)(\d+(?:,\d{3})*)(\.\d+)?(%?)")
+#: Comparison forms of currency words, as a currency sign becomes them: "$1.5 million" is 1500000 dollars.
+CURRENCY_WORDS = frozenset(_CURRENCY.values())
+#: Sales shorthand after a figure: "$5k", "1.5M", "2bn", "2.5x" (= 2.5 times).
+_SHORTHAND = {"k": 1000, "m": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000}
+_NUMBER_RE = re.compile(r"([$€£¥₹]?)(\d+(?:,\d{3})*)(\.\d+)?(k|m|bn|b|x)?(%?)")
 
 
 def fold(text: str) -> str:
@@ -80,6 +85,14 @@ def canonical_number(integer: str, fraction: str = "") -> str:
     whole = str(int(integer.replace(",", "")))
     fraction = fraction.rstrip("0")
     return whole + fraction if len(fraction) > 1 else whole
+
+
+def scaled(number: str, factor: int | Decimal) -> str:
+    """``number`` × ``factor`` in canonical spelling, exactly: ``scaled("2.3", 1000)`` is ``"2300"``, not 2299.99…"""
+    value = Decimal(number) * factor
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")
 
 
 def expand_word(word: str) -> tuple[str, ...]:
@@ -101,10 +114,16 @@ def expand_word(word: str) -> tuple[str, ...]:
 def normalize_raw(raw: str) -> tuple[str, ...]:
     """All comparison tokens for one raw regex token (usually one; ``30%`` gives ``30``, ``percent``)."""
     word = fold(raw)
+    if word == "%":  # "62 %": the sign written apart from its figure
+        return ("percent",)
     match = _NUMBER_RE.fullmatch(word)
     if match:
-        currency, integer, fraction, percent = match.groups()
+        currency, integer, fraction, suffix, percent = match.groups()
         out = [canonical_number(integer, fraction or "")]
+        if suffix == "x":
+            out.append("times")
+        elif suffix:
+            out[0] = scaled(out[0], _SHORTHAND[suffix])
         if percent:
             out.append("percent")
         if currency:

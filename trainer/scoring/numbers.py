@@ -45,7 +45,7 @@ CN_NUMERALS = frozenset(CN_DIGITS) | frozenset(CN_SMALL_UNITS) | frozenset(CN_BI
 def parse_english(words: list[str], first_is_a: bool = False) -> tuple[int, int] | None:
     """Longest number at the start of ``words``: ``(value, words used)`` or None.
 
-    ``first_is_a`` lets "a hundred"/"a thousand" start with the article.  Validity rules keep two
+    ``first_is_a`` lets "a hundred"/"a thousand"/"a million" start with the article.  Validity rules keep two
     adjacent numbers apart ("five six" is 5 then 6, not 11).
     """
     total = group = 0
@@ -54,7 +54,7 @@ def parse_english(words: list[str], first_is_a: bool = False) -> tuple[int, int]
     best: tuple[int, int] | None = None
     for j, w in enumerate(words):
         if j == 0 and first_is_a:
-            if w != "a" or len(words) < 2 or words[1] not in ("hundred", "thousand"):
+            if w != "a" or len(words) < 2 or words[1] not in ("hundred", "thousand", "million"):
                 return None
             group, last = 1, "unit"
             continue

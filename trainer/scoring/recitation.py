@@ -15,6 +15,11 @@ Score formula (0–100, one decimal):
   what was said, and a swapped sentence costs its share.  ``order`` in the result is the plainer
   "share of said words that are in order" (longest increasing run of aligned positions).
 * ``score = 100 · (0.75·word_accuracy + 0.15·key_phrases + 0.10·order)``, clamped to 0–100.
+* **Gold means the customer heard the script.**  Whatever the formula gives, the score is capped at 89.0 (so
+  the tier is at most Silver) when a figure of the script was said wrong or left out, a negation ("not", 不, 没 …)
+  was replaced or dropped from a clause that was otherwise said, a critical key phrase was not said, a whole
+  sentence was left out, or a different content word was said in a script word's place.  The reasons are
+  ``held_back`` in the result, most serious first, and the first is the first fix (:mod:`.held_back`).
 
 Section scores use the same formula on their own words (extras belong to the section of the word they
 were said before; order there is "said words not moved").  Pace is reported and can produce a fix but
@@ -47,7 +52,8 @@ from .align import (
     near_eligible,
 )
 from .filler import filler_flags, second_of_pair
-from .fixes import NEGATORS, recitation_fixes
+from .fixes import MAX_FIXES, NEGATORS, recitation_fixes
+from .held_back import HELD_BACK_CAP, FactMap, Quoter, held_back_reasons
 from .key_phrases import FOUND_THRESHOLD, AttemptText, PhraseRef, locate_phrases
 from .limits import check_size
 from .pace import measure_pace
@@ -74,11 +80,16 @@ SHOW_EXCERPT_FROM = 60.0  # key-phrase similarity from which the closest excerpt
 
 @dataclass(frozen=True)
 class ReferenceSection:
-    """One named part of a script; its key phrases are quoted from its text."""
+    """One named part of a script; its key phrases are quoted from its text.
+
+    ``critical_phrases`` are the key phrases a recitation must say to be Gold (a critical phrase not listed in
+    ``key_phrases`` is a key phrase too).
+    """
 
     name: str
     text: str
     key_phrases: tuple[str, ...] = ()
+    critical_phrases: tuple[str, ...] = ()
 
 
 class Prepared:
@@ -86,7 +97,9 @@ class Prepared:
 
     __slots__ = (
         "bounds",
+        "critical",
         "ends",
+        "facts",
         "ids",
         "key_by_section",
         "key_mask",
@@ -95,13 +108,14 @@ class Prepared:
         "norms",
         "phrases",
         "sec_of",
+        "section_texts",
         "starts",
         "texts",
         "vocab",
     )
 
-    def __init__(self, sections: Sequence[tuple[str, str, tuple[str, ...]]], extra_phrases: Sequence[str]):
-        self.names = [name for name, _, _ in sections]
+    def __init__(self, sections: Sequence[SectionKey], extra_phrases: Sequence[str], extra_critical: Sequence[str]):
+        self.names = [name for name, _, _, _ in sections]
         self.norms: list[str] = []
         self.starts: list[int] = []
         self.ends: list[int] = []
@@ -109,7 +123,7 @@ class Prepared:
         self.sec_of: list[int] = []
         self.bounds: list[tuple[int, int]] = []
         section_norms = []
-        for s, (_, text, _) in enumerate(sections):
+        for s, (_, text, _, _) in enumerate(sections):
             norms, starts, ends = scan(text)
             self.bounds.append((len(self.norms), len(self.norms) + len(norms)))
             section_norms.append(norms)
@@ -123,9 +137,16 @@ class Prepared:
             self.vocab.setdefault(norm, len(self.vocab))
         self.ids = [self.vocab[n] for n in self.norms]
         self.near = [near_eligible(n) for n in self.norms]
-        wanted: list[tuple[str, int | None]] = [(p, s) for s, (_, _, phrases) in enumerate(sections) for p in phrases]
-        wanted += [(p, None) for p in extra_phrases]
+        wanted: list[tuple[str, int | None]] = [
+            (p, s) for s, (_, _, phrases, critical) in enumerate(sections) for p in (*phrases, *critical)
+        ]
+        wanted += [(p, None) for p in (*extra_phrases, *extra_critical)]
         self.phrases = locate_phrases(wanted, section_norms, [b[0] for b in self.bounds])
+        critical = {" ".join(scan(p)[0]) for p in extra_critical}
+        critical.update(" ".join(scan(p)[0]) for _, _, _, phrases in sections for p in phrases)
+        self.critical = [pr.joined in critical for pr in self.phrases]
+        self.section_texts = [text for _, text, _, _ in sections]
+        self.facts = FactMap(self.norms, self.texts, self.starts, self.ends, self.sec_of, self.section_texts)
         self.key_mask = [False] * len(self.norms)
         for ref in self.phrases:
             for i0, i1 in ref.occurrences:
@@ -135,11 +156,14 @@ class Prepared:
         self.key_by_section = [[i for i in range(a, b) if weighty[i]] for a, b in self.bounds]
 
 
+SectionKey = tuple[str, str, tuple[str, ...], tuple[str, ...]]  # name, text, key phrases, critical phrases
+
+
 @lru_cache(maxsize=16)
 def prepare(
-    sections: tuple[tuple[str, str, tuple[str, ...]], ...], extra_phrases: tuple[str, ...]
+    sections: tuple[SectionKey, ...], extra_phrases: tuple[str, ...], extra_critical: tuple[str, ...] = ()
 ) -> Prepared:
-    return Prepared(sections, extra_phrases)
+    return Prepared(sections, extra_phrases, extra_critical)
 
 
 def score_recitation(
@@ -147,17 +171,24 @@ def score_recitation(
     attempt: str,
     *,
     key_phrases: Sequence[str] = (),
+    critical_phrases: Sequence[str] = (),
     target_seconds: float | None = None,
     elapsed_seconds: float | None = None,
 ) -> RecitationResult:
-    """Score ``attempt`` against the script; see the module docstring for the formula.
+    """Score ``attempt`` against the script; see the module docstring for the formula and the Gold rule.
 
-    Raises :class:`~trainer.scoring.limits.TextTooLong` when either text is beyond the scorer's limits.
+    ``key_phrases`` and ``critical_phrases`` add phrases to those of the sections (a critical phrase is a key
+    phrase that must be said for Gold). Raises :class:`~trainer.scoring.limits.TextTooLong` when either text is
+    beyond the scorer's limits.
     """
     sections = [ReferenceSection("", reference)] if isinstance(reference, str) else list(reference)
     check_size(attempt, "the attempt")
     check_size("\n".join(s.text for s in sections), "the reference")
-    ref = prepare(tuple((s.name, s.text, tuple(s.key_phrases)) for s in sections), tuple(key_phrases))
+    ref = prepare(
+        tuple((s.name, s.text, tuple(s.key_phrases), tuple(s.critical_phrases)) for s in sections),
+        tuple(key_phrases),
+        tuple(critical_phrases),
+    )
     att_norms, att_starts, att_ends = reconcile(ref, attempt)  # "dont", "colour", 設 → script's
     al = align(ref.norms, ref.ids, ref.near, ref.vocab, att_norms)
     extra_positions = [j for j, _ in al.extras]
@@ -194,7 +225,17 @@ def score_recitation(
     pace = measure_pace(attempt, target_seconds, elapsed_seconds)
     words = _words(ref, al, attempt, att_starts, att_ends)
     flagged = sorted({*compress(range(n), al.codes), *al.moved})  # codes: 0 = matched
-    fixes = recitation_fixes(sections, words, flagged, extras, phrase_results, section_results, pace)
+    quoter = Quoter(
+        al, ref.texts, ref.starts, ref.ends, ref.sec_of, ref.section_texts, attempt, att_norms, att_starts, att_ends
+    )
+    said_any = counts.matched + counts.near > 0  # otherwise the one fix is "say the script", not a list of it
+    reasons = held_back_reasons(ref.facts, al, ref.norms, att_norms, quoter, phrase_results) if said_any else []
+    covered = {i for r in reasons for i in range(*r.covers)}
+    fixes = recitation_fixes(sections, words, flagged, extras, phrase_results, section_results, pace, covered)
+    held_back = tuple(dict.fromkeys(r.text for r in reasons))
+    if held_back:
+        score = min(score, HELD_BACK_CAP)
+        fixes = (held_back[0], *(f for f in fixes if f != held_back[0]))[:MAX_FIXES]
     return RecitationResult(
         score,
         tier_for(score),
@@ -206,6 +247,7 @@ def score_recitation(
         round(in_order / said, 3) if said else 0.0,
         pace,
         fixes,
+        held_back,
     )
 
 
@@ -259,7 +301,7 @@ def _key_phrases(
 ) -> tuple[tuple[KeyPhraseResult, ...], list[float]]:
     results, credits = [], []
     finder: AttemptText | None = None
-    for pr in ref.phrases:
+    for pr, critical in zip(ref.phrases, ref.critical, strict=True):
         credit, best = _best_occurrence(pr, al)
         if best is not None:
             # The phrase is in the script: it was said when each of its words was said, a typo allowed
@@ -269,7 +311,7 @@ def _key_phrases(
             found = all(al.codes[i] in (MATCHED, NEAR) for i in range(i0, i1))
             text = attempt[att_starts[min(said)] : att_ends[max(said)]] if said else None
             similarity = 100.0 if credit >= 1.0 else round(credit * 100, 1)
-            results.append(KeyPhraseResult(pr.phrase, found, similarity, text, pr.section))
+            results.append(KeyPhraseResult(pr.phrase, found, similarity, text, pr.section, critical))
             credits.append(credit)
             continue
         finder = finder or AttemptText(att_norms)
@@ -281,7 +323,7 @@ def _key_phrases(
             else None
         )
         found = similarity >= FOUND_THRESHOLD  # a phrase not in the script: only a fuzzy search can tell
-        results.append(KeyPhraseResult(pr.phrase, found, similarity, text, pr.section))
+        results.append(KeyPhraseResult(pr.phrase, found, similarity, text, pr.section, critical))
         credits.append(similarity / 100.0 if found else 0.0)
     return tuple(results), credits
 

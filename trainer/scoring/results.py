@@ -91,6 +91,7 @@ class KeyPhraseResult:
     similarity: float
     matched_text: str | None
     section: int | None
+    critical: bool = False  # marked critical in the content: not saying it keeps the recitation below Gold
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -134,11 +135,14 @@ class RecitationResult:
     order: float
     pace: PaceResult
     fixes: tuple[str, ...]
+    #: Why the recitation is held below Gold (score capped at 89), most serious first; empty when it is not.
+    held_back: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "score": self.score,
             "tier": self.tier,
+            "held_back": list(self.held_back),
             "counts": self.counts.to_dict(),
             "key_phrases": [k.to_dict() for k in self.key_phrases],
             "sections": [s.to_dict() for s in self.sections],

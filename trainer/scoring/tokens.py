@@ -14,21 +14,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import is_
 
-from .normalize import CJK_CLASS, fold, normalize_raw
-from .numbers import CN_DIGITS, CN_NUMERALS, NUMBER_WORDS, SCALES, parse_chinese, parse_english
+from .normalize import CJK_CLASS, CURRENCY_WORDS, canonical_number, fold, normalize_raw, scaled
+from .numbers import CN_DIGITS, CN_NUMERALS, NUMBER_WORDS, SCALES, UNITS, parse_chinese, parse_english
 
 _WORD = f"[^\\W{CJK_CLASS}]"
 _TOKEN_RE = re.compile(
     f"([{CJK_CLASS}]"  # one CJK character
-    f"|[$€£¥₹＄￥]?\\d+(?:,\\d{{3}})*(?:\\.\\d+)?[%％]?(?!{_WORD})"  # 1,000 / $5 / 30% / 2.5
-    f"|{_WORD}+(?:['\u2019]{_WORD}+)*)"  # words, with inner apostrophes
+    f"|[$€£¥₹＄￥]?\\d+(?:,\\d{{3}})*(?:\\.\\d+)?(?:[kKmMxX]|[bB][nN]?)?[%％]?(?!{_WORD})"  # 1,000 $5k 30% 2.5x
+    f"|{_WORD}+(?:['\u2019]{_WORD}+)*"  # words, with inner apostrophes
+    "|[%％])"  # a percent sign written apart from its figure
 )
 # Same tokens for pure-ASCII text (the common case), ~35% faster: no Unicode classes to test.
-_ASCII_TOKEN_RE = re.compile(r"(\$?\d+(?:,\d{3})*(?:\.\d+)?%?(?!\w)|\w+(?:'\w+)*)", re.ASCII)
+_ASCII_TOKEN_RE = re.compile(r"(\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[kKmMxX]|[bB][nN]?)?%?(?!\w)|\w+(?:'\w+)*|%)", re.ASCII)
 _MULTIPLIERS = {"hundred": 100, **SCALES, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _FAST: dict[str, str] = {}  # raw token → its single comparison form (plain words only)
 _FAST_LIMIT = 200_000
@@ -50,6 +52,8 @@ def _info(raw: str) -> tuple[str, tuple[str, ...]]:
     if raw in CN_NUMERALS:
         return "cn", (raw,)
     norms = normalize_raw(raw)
+    if norms in (("grand",), ("cent",)):  # "five grand", "per cent": they depend on the word before them
+        return norms[0], norms
     if len(norms) == 1 and norms[0] in NUMBER_WORDS:
         return "en", norms
     if len(norms) == 1:
@@ -65,8 +69,7 @@ def _is_number(norm: str) -> bool:
 
 
 def _times(number: str, factor: int) -> str:
-    value = float(number) * factor
-    return str(int(value)) if value.is_integer() else str(value)
+    return scaled(number, factor)
 
 
 class _Builder:
@@ -105,18 +108,51 @@ def _english_number(i: int, raws: list[str], starts: list[int], ends: list[int],
         parsed = parse_english(["a", *words], first_is_a=True)
         if parsed:
             value, used = parsed
-            out.emit(str(value), out.pop(), ends[i + used - 2])
+            start = out.pop()
+            number = str(value)
+            if out.norms and out.norms[-1] == "half":  # "half a million"
+                start, number = out.pop(), scaled(number, Decimal("0.5"))
+            out.emit(number, start, ends[i + used - 2])
             return i + used - 1
     if first in _MULTIPLIERS and prev and _is_number(prev):
         out.emit(_times(prev, _MULTIPLIERS[first]), out.pop(), ends[i])
         return i + 1
+    # "$1.5 million": the sign and the figure were one written token, now "1.5", "dollars"
+    if first in _MULTIPLIERS and prev in CURRENCY_WORDS and len(out.norms) > 1 and out.ends[-2] == out.ends[-1]:
+        number = out.norms[-2]
+        if _is_number(number):
+            out.pop()
+            start = out.pop()
+            out.emit(_times(number, _MULTIPLIERS[first]), start, ends[i])
+            out.emit(prev, start, ends[i])
+            return i + 1
+    if first in ("hundred", "thousand") and not (prev and _is_number(prev)):
+        parsed = parse_english(["a", *words], first_is_a=True)  # "the hundred and twenty valves"
+        if parsed:
+            value, used = parsed
+            return _decimals(str(value), i, i + used - 1, raws, starts, ends, out)
     parsed = parse_english(words)
     if parsed is None:
         out.emit(first, starts[i], ends[i])
         return i + 1
     value, used = parsed
-    out.emit(str(value), starts[i], ends[i + used - 1])
-    return i + used
+    return _decimals(str(value), i, i + used, raws, starts, ends, out)
+
+
+def _decimals(whole: str, i: int, end: int, raws: list[str], starts: list[int], ends: list[int], out: _Builder) -> int:
+    """Emit the number ``raws[i:end]`` = ``whole``, with "point eight" / "point five zero" after it as decimals."""
+    digits = ""
+    k = end
+    if k + 1 < len(raws) and raws[k].lower() == "point":
+        k += 1
+        while k < len(raws) and (digit := UNITS.get(_info(raws[k])[1][0])) is not None:
+            digits += str(digit)
+            k += 1
+    if digits:
+        out.emit(canonical_number(whole, "." + digits), starts[i], ends[k - 1])
+        return k
+    out.emit(whole, starts[i], ends[end - 1])
+    return end
 
 
 def _chinese_number(i: int, raws: list[str], starts: list[int], ends: list[int], out: _Builder) -> int:
@@ -145,6 +181,19 @@ def _chinese_number(i: int, raws: list[str], starts: list[int], ends: list[int],
     value = parse_chinese("".join(raws[i:j]))
     out.emit(str(value) if value is not None else raw, starts[i], ends[j - 1])
     return j if value is not None else i + 1
+
+
+def _shorthand_word(word: str, start: int, end: int, out: _Builder) -> None:
+    """Shorthand that leans on the word before it: "five grand" is 5000 dollars, "per cent" is "percent"."""
+    prev = out.norms[-1] if out.norms else ""
+    if word == "grand" and prev and _is_number(prev):
+        first = out.pop()
+        out.emit(_times(prev, 1000), first, end)
+        out.emit("dollars", first, end)
+    elif word == "cent" and prev == "per":
+        out.emit("percent", out.pop(), end)
+    else:
+        out.emit(word, start, end)
 
 
 def _cn_run_end(i: int, raws: list[str], starts: list[int], ends: list[int]) -> int:
@@ -183,7 +232,10 @@ def scan(text: str) -> tuple[list[str], list[int], list[int]]:
         out.starts += starts[pos:i]
         out.ends += ends[pos:i]
         kind, expanded = _info(raws[i])
-        if kind == "en":
+        if kind in ("grand", "cent"):
+            _shorthand_word(kind, starts[i], ends[i], out)
+            pos = i + 1
+        elif kind == "en":
             pos = _english_number(i, raws, starts, ends, out)
         elif kind == "cn":
             pos = _chinese_number(i, raws, starts, ends, out)

@@ -54,14 +54,30 @@ def counts_line(counts: Any, unit: str = "words") -> Content:
 def key_phrase_lines(phrases: Any) -> Content:
     lines: list[Content] = []
     for phrase in phrases:
+        critical = (" · critical", "$text-muted") if getattr(phrase, "critical", False) else ""
         if phrase.found:
-            lines.append(Content.assemble(("✔ ", "bold $text-success"), visible(phrase.phrase)))
+            lines.append(Content.assemble(("✔ ", "bold $text-success"), visible(phrase.phrase), critical))
         else:
             said = f"\n   you said “{visible(phrase.matched_text)}”" if phrase.matched_text else "\n   not said"
-            lines.append(Content.assemble(("✘ ", "bold $text-error"), (visible(phrase.phrase), "bold"),
-                                          (said, "$text-muted")))
+            lines.append(
+                Content.assemble(
+                    ("✘ ", "bold $text-error"), (visible(phrase.phrase), "bold"), critical, (said, "$text-muted")
+                )
+            )
     if not lines:
         lines.append(Content.styled("This cut has no key phrases.", "$text-muted"))
+    return Content("\n").join(lines)
+
+
+HELD_BACK_SHOWN = 2  # the side panel is narrow: the most serious reasons, then a count
+
+
+def held_back_lines(reasons: Any) -> Content:
+    """Why the score is held below Gold (at most Silver), most serious first."""
+    shown = list(reasons[:HELD_BACK_SHOWN])
+    lines = [Content.assemble(("• ", "bold $text-warning"), visible(reason)) for reason in shown]
+    if len(reasons) > len(shown):
+        lines.append(Content.styled(f"… and {len(reasons) - len(shown)} more", "$text-muted"))
     return Content("\n").join(lines)
 
 
@@ -69,7 +85,7 @@ def fixes_lines(fixes: Any) -> Content:
     if not fixes:
         return Content.styled("Nothing to fix. Say it again tomorrow to keep it.", "$text-success")
     return Content("\n").join(
-        Content.assemble((f"{number}. ", "bold $text-accent"), fix) for number, fix in enumerate(fixes[:3], 1)
+        Content.assemble((f"{number}. ", "bold $text-accent"), visible(fix)) for number, fix in enumerate(fixes[:3], 1)
     )
 
 
@@ -78,7 +94,9 @@ class ResultsScreen(CutScreen[str | None]):
 
     CSS_PATH = "results.tcss"
     HELP = (
-        "Your attempt against the script. Start with the fixes at the top; the script below shows each word: "
+        "Your attempt against the script. Start at the top: why the score is held below Gold (a wrong figure, a "
+        "reversed \"not\", a critical phrase or a sentence left out, a different word), then the fixes. The script "
+        "shows each word: "
         "plain when matched, underlined when nearly right, red when missed, with what you said after an arrow "
         "when you swapped a word, and +words you added where you said them."
     )
@@ -112,8 +130,14 @@ class ResultsScreen(CutScreen[str | None]):
             yield Static(self._summary(), id="summary")
         with Horizontal(id="results-main"):
             with VerticalScroll(id="results-side"):
-                yield Static(Content.assemble(("Fix first\n", "bold $text-accent"), fixes_lines(result.fixes)),
-                             id="fixes")
+                held_back = tuple(getattr(result, "held_back", ()))
+                if held_back:
+                    yield Static(Content.assemble(("Held below Gold\n", "bold $text-warning"),
+                                                  held_back_lines(held_back)), id="held-back")
+                fixes = [fix for fix in result.fixes if fix not in held_back[:HELD_BACK_SHOWN]]
+                if fixes or not held_back:
+                    yield Static(Content.assemble(("Fix first\n", "bold $text-accent"), fixes_lines(fixes)),
+                                 id="fixes")
                 yield Static(Content.assemble(("Key phrases\n", "bold $text-accent"),
                                               key_phrase_lines(result.key_phrases)), id="key-phrases")
             yield MarkedScript(
