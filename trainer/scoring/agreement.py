@@ -31,8 +31,11 @@ _NEGATION_WORDS = (
 )
 NEGATORS_EN = frozenset(_NEGATION_WORDS.split())
 NEGATORS_ZH = frozenset("不没无非未别勿")
-# Two-character words that begin with a negator but negate nothing (however, very, future, others, …).
-_NOT_NEGATION_WORDS_ZH = "不过 不仅 不但 不断 不少 不错 不久 不管 无论 非常 未来 别人 别的 没错"
+# Two-character words holding a negator character that negate nothing (however, very, future, difference, …).
+_NOT_NEGATION_WORDS_ZH = (
+    "不过 不仅 不但 不断 不少 不错 不久 不管 无论 非常 未来 别人 别的 没错 "
+    "不同 差别 区别 分别 特别 个别 级别 类别 告别 识别 鉴别 辨别 性别 除非 是非 差不 要不"
+)
 NOT_NEGATIONS_ZH = frozenset(_NOT_NEGATION_WORDS_ZH.split())
 _OPPOSITE_GROUPS: tuple[tuple[str, str], ...] = (
     ("keep continue still", "stop cease quit"),
@@ -84,11 +87,15 @@ _SHORTHAND_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 
 
-def is_negator(norm: str, following: str = "") -> bool:
-    """A word (or Chinese character, given the next one) that negates what follows."""
+def is_negator(norm: str, following: str = "", preceding: str = "") -> bool:
+    """A word (or Chinese character, given its neighbours) that negates what follows."""
     if norm in NEGATORS_EN:
         return True
-    return norm in NEGATORS_ZH and norm + following not in NOT_NEGATIONS_ZH
+    return (
+        norm in NEGATORS_ZH
+        and norm + following not in NOT_NEGATIONS_ZH
+        and preceding + norm not in NOT_NEGATIONS_ZH
+    )
 
 
 def number_value(norm: str) -> float | None:
@@ -134,8 +141,9 @@ class Analysed:
 def analyse(text: str, norms: list[str], starts: list[int], ends: list[int]) -> Analysed:
     """Negations, figures and clause breaks of a scanned text."""
     n = len(norms)
-    negator = [is_negator(norms[i], norms[i + 1] if i + 1 < n else "") for i in range(n)]
-    # 不过: the second character belongs to a word that negates nothing, never to a negation of its own
+    negator = [
+        is_negator(norms[i], norms[i + 1] if i + 1 < n else "", norms[i - 1] if i else "") for i in range(n)
+    ]
     figures: list[Figure] = []
     in_figure = [False] * n
     i = 0
@@ -149,6 +157,14 @@ def analyse(text: str, norms: list[str], starts: list[int], ends: list[int]) -> 
             continue
         if norms[i] in _FRACTIONS:
             value = 1.0 / _FRACTIONS[norms[i]]
+        elif (decimal := _point_decimal(norms, last)) is not None:
+            value, last = decimal  # "ninety-eight point five"
+        elif norms[last + 1 : last + 3] == ["and", "a"] and last + 3 < n and norms[last + 3] == "half":
+            last += 3  # "one and a half"
+            value += 0.5
+        elif last + 2 < n and norms[last + 1] == "in" and number_value(norms[last + 2]):
+            last += 2  # "one in three"
+            value /= number_value(norms[last]) or 1.0
         elif last + 1 < n and norms[last + 1] in _FRACTIONS:  # "two thirds"
             last += 1
             value /= _FRACTIONS[norms[last]]
@@ -189,6 +205,13 @@ def reach(a: Analysed, first: int, last: int, before: int, after: int) -> tuple[
     return lo, hi
 
 
+def _point_decimal(norms: list[str], i: int) -> tuple[float, int] | None:
+    """ "ninety-eight point five" (scanned ``98 point 5``): the value and the last token, else None."""
+    if i + 2 < len(norms) and norms[i].isdigit() and norms[i + 1] == "point" and norms[i + 2].isdigit():
+        return float(f"{norms[i]}.{norms[i + 2]}"), i + 2
+    return None
+
+
 def _same(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
 
@@ -201,17 +224,19 @@ def disagreement(wording: Analysed, said: Analysed, first: int, last: int, reach
     found = _opposite(wording, said, lo, last, same_head=True) or _opposite(wording, said, lo, last, same_head=False)
     if found:
         return found
-    if sum(said.negator[lo : last + 1]) % 2 != sum(wording.negator) % 2:
-        return Disagreement("contradicted", said.span(lo, last), wording.text)
-    near = [f for f in said.figures if lo_fig <= f.first and f.last <= hi_fig]
+    # one word after the covering words still belongs to them: "you pay nothing"
+    neg_hi = last + 1 if last + 1 < len(said.norms) and not said.break_before[last + 1] else last
+    if sum(said.negator[lo : neg_hi + 1]) % 2 != sum(wording.negator) % 2:
+        return Disagreement("contradicted", said.span(lo, neg_hi), wording.text)
+    near = [f for f in said.figures if f.last >= lo_fig and f.first <= hi_fig]
     for figure in wording.figures:
         if any(_same(figure.value, f.value) for f in near):
             continue
-        if _same(figure.value, 1.0) and any(said.norms[j] in ONE_WORDS for j in range(lo_fig, hi_fig + 1)):
-            continue  # "an hour", "a single page"
         other_figures = [f for f in near if not any(_same(f.value, w.value) for w in wording.figures)]
         if other_figures:
             return Disagreement("wrong-figure", other_figures[0].quote, figure.quote)
+        if _same(figure.value, 1.0) and any(said.norms[j] in ONE_WORDS for j in range(lo_fig, hi_fig + 1)):
+            continue  # "an hour", "a single page" — but "a three-year term" has a figure of its own
         return Disagreement("no-figure", said.span(first, last), figure.quote)
     return None
 

@@ -122,26 +122,42 @@ def _wordings(point: KeyPoint) -> tuple[str, list[str]]:
 
 
 def _judge(key_point: KeyPoint, said: _Text) -> KeyPointResult:
-    """The first wording a passage agrees with covers the point; else the best disagreement, else the closest."""
+    """The closest passage decides: every window of every wording, most similar (then longest wording, then
+    tightest) first.
+
+    A window that agrees covers the point unless it overlaps a passage that disagrees more closely — so
+    "under an hour of lost production" is not rescued by the words "lost production" inside "more than one hour
+    of lost production", while an exact alternative beats a point wording that only half-matches.
+    """
     name, wordings = _wordings(key_point)
+    candidates: list[tuple[float, int, int, int, int, int, _Text, str]] = []
     best_similarity, closest = 0.0, None
-    objection: tuple[Disagreement, str, str] | None = None
-    for text in wordings:
+    for order, text in enumerate(wordings):
         wording = _read(text)
         slack = 3 + len(wording.words) // 2
-        candidates = sorted(windows(wording.words, said.words, slack), key=lambda w: -w[0])
-        for similarity, first, end in candidates:
+        for similarity, first, end in windows(wording.words, said.words, slack):
             if similarity > best_similarity:
                 best_similarity, closest = similarity, _excerpt(said, first, end)
-            if similarity < COVERED_AT:
-                break
-            first_at, last_at = said.where[first], said.where[end - 1]
-            problem = disagreement(wording.facts, said.facts, first_at, last_at, REACH)
-            if problem is None:
-                evidence = _excerpt(said, first, end, widen=bool(wording.facts.figures or any(wording.facts.negator)))
-                return KeyPointResult(name, True, round(similarity, 1), evidence, "covered", text)
-            if objection is None or (problem.kind != "no-figure" and objection[0].kind == "no-figure"):
-                objection = (problem, text, _excerpt(said, first, end, widen=True))
+            if similarity >= COVERED_AT:
+                similarity = -similarity  # most similar first
+                width = said.where[end - 1] - said.where[first]
+                candidates.append((similarity, -len(wording.words), width, order, first, end, wording, text))
+    candidates.sort(key=lambda c: c[:5])
+    objection: tuple[Disagreement, str, str] | None = None
+    disputed: list[tuple[float, int, int]] = []  # passages that disagree block less similar passages inside them
+    for negative, _size, _width, _order, first, end, wording, text in candidates:
+        similarity = -negative
+        first_at, last_at = said.where[first], said.where[end - 1]
+        if any(first_at <= hi and lo <= last_at and similarity < closer for closer, lo, hi in disputed):
+            continue
+        problem = disagreement(wording.facts, said.facts, first_at, last_at, REACH)
+        if problem is None:
+            evidence = _excerpt(said, first, end, widen=bool(wording.facts.figures or any(wording.facts.negator)))
+            return KeyPointResult(name, True, round(similarity, 1), evidence, "covered", text)
+        if problem.kind != "no-figure":
+            disputed.append((similarity, *reach(said.facts, first_at, last_at, REACH, REACH)))
+        if objection is None or (problem.kind != "no-figure" and objection[0].kind == "no-figure"):
+            objection = (problem, text, _excerpt(said, first, end, widen=True))
     if objection is not None:
         problem, text, excerpt = objection
         verdict = "missing" if problem.kind == "no-figure" else problem.kind
