@@ -218,7 +218,9 @@ def _same(x: float, y: float) -> bool:
 
 def disagreement(wording: Analysed, said: Analysed, first: int, last: int, reach_words: int) -> Disagreement | None:
     """None when tokens ``first..last`` of ``said`` (the covering words) agree with ``wording``."""
-    lo, _ = reach(said, first, last, reach_words, 0)
+    # The wording's own lead-in ("you don't have to …") counts too: reach back over as many words, plus the reach.
+    lead = next((i for i in range(len(wording.norms)) if _is_content(wording, i)), 0)
+    lo, _ = reach(said, first, last, reach_words + lead, 0)
     lo_fig, hi_fig = reach(said, first, last, reach_words, reach_words)
     # Opposites first: they name the exact words ("stop working" / "keep working").
     found = _opposite(wording, said, lo, last, same_head=True) or _opposite(wording, said, lo, last, same_head=False)
@@ -269,19 +271,26 @@ def _opposite(wording: Analysed, said: Analysed, lo: int, last: int, *, same_hea
     return None
 
 
-def _next_word(a: Analysed, i: int) -> str | None:
-    """The stem of the next word that is not a stop word or a figure, within two words of ``i``, in its clause."""
-    for j in range(i + 1, min(i + 4, len(a.norms))):
+def _is_content(a: Analysed, i: int) -> bool:
+    return not (a.in_figure[i] or a.negator[i] or a.norms[i] in STOP_EN or a.norms[i] in STOP_ZH)
+
+
+def _head(a: Analysed, i: int) -> int | None:
+    """The next content word after ``i`` (skipping stop words and figures, up to three words), in its clause."""
+    for j in range(i + 1, min(i + 5, len(a.norms))):
         if a.break_before[j]:
             return None
-        if a.in_figure[j] or a.negator[j] or a.norms[j] in STOP_EN or a.norms[j] in STOP_ZH:
-            continue
-        return a.stems[j]
+        if _is_content(a, j):
+            return j
     return None
 
 
+def _next_word(a: Analysed, i: int) -> str | None:
+    head = _head(a, i)
+    return None if head is None else a.stems[head]
+
+
 def _with_next(a: Analysed, i: int) -> str:
-    """The word at ``i`` and the next one when it is in the same clause: "stop working"."""
-    if i + 1 < len(a.norms) and not a.break_before[i + 1]:
-        return a.span(i, i + 1)
-    return a.span(i, i)
+    """The word at ``i`` through the word it governs, when in the same clause: "stop working", "more than one hour"."""
+    head = _head(a, i)
+    return a.span(i, i if head is None else head)

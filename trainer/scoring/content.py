@@ -103,11 +103,16 @@ def windows(point: Sequence[str], tokens: Sequence[str], slack: int) -> Iterator
     width = len(point) + slack
     for start in sorted({j for row in hits for j, _ in row}):
         total, first, last = 0.0, len(tokens), -1
+        used: set[int] = set()
         for row in hits:
-            inside = [(s, j) for j, s in row if start <= j < start + width]
+            # a word the point repeats ("line by line") takes another token if the window has one
+            inside = [(s, j) for j, s in row if start <= j < start + width and j not in used] or [
+                (s, j) for j, s in row if start <= j < start + width
+            ]
             if inside:
                 s, j = max(inside, key=lambda hit: (hit[0], -hit[1]))  # best, then earliest
                 total += s
+                used.add(j)
                 first, last = min(first, j), max(last, j)
         yield total / len(point), first, last + 1
 
