@@ -112,9 +112,9 @@ def test_an_hour_says_one_hour_but_a_three_year_term_is_not_a_one_year_term() ->
 
 
 def test_fractions_and_spoken_decimals_have_values() -> None:
-    assert judge("a third of replaced valves were still healthy", "One in three replaced valves was still healthy.").covered
-    assert judge("a third of replaced valves were still healthy", "Two thirds of replaced valves were still healthy.") \
-        .verdict == "wrong-figure"
+    third = "a third of replaced valves were still healthy"
+    assert judge(third, "One in three replaced valves was still healthy.").covered
+    assert judge(third, "Two thirds of replaced valves were still healthy.").verdict == "wrong-figure"
     assert judge("98.5 percent field accuracy", "ninety-eight point five percent field accuracy").covered
     assert judge("one and a half full-time clerks", "That's 1.5 full-time clerks.").covered
 
