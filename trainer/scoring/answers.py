@@ -137,7 +137,9 @@ def _judge(key_point: KeyPoint, said: _Text) -> KeyPointResult:
         slack = 3 + len(wording.words) // 2
         for similarity, first, end in windows(wording.words, said.words, slack):
             if similarity > best_similarity:
-                best_similarity, closest = similarity, _excerpt(said, first, end)
+                best_similarity = similarity
+                # one shared word ("costs") does not touch on a point: the closest words need two of the wording's
+                closest = _excerpt(said, first, end) if similarity * len(wording.words) >= 150 else None
             if similarity >= COVERED_AT:
                 similarity = -similarity  # most similar first
                 width = said.where[end - 1] - said.where[first]
