@@ -40,7 +40,7 @@ def key_point_lines(result: Any) -> Content:
                 line = Content.assemble(line, "\n   ", (f"“{point.excerpt}”", "italic $text-muted"))
             wording = getattr(point, "wording", None)
             if wording and wording != point.point:
-                line = Content.assemble(line, ("  via “", "$text-muted"), (wording, "$text-muted"), ("”", "$text-muted"))
+                line = Content.assemble(line, (f"  via “{wording}”", "$text-muted"))
             lines.append(line)
             continue
         label = VERDICT_LABELS.get(verdict, verdict)
