@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from trainer.library import load_library
 from trainer.scoring import score_answer
-from trainer.scoring.content import STOP_EN
+from trainer.scoring.content import STOP_EN, STOP_ZH
+from trainer.scoring.tokens import scan
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -189,19 +190,14 @@ def test_a_covered_point_stays_covered_when_an_unrelated_sentence_is_added(
     assert judge(point, f"{extra} {attempt}" if before else f"{attempt} {extra}").covered
 
 
-def _words(point: str) -> tuple[list[str], str, str]:
-    if point.isascii():
-        return point.split(), " ", "not"
-    return list(point), "", "没有"
-
-
 @SETTINGS
 @given(st.sampled_from(SAMPLE_POINTS), st.data())
 def test_inserting_a_negator_into_the_covering_words_uncovers_the_point(point: str, data: st.DataObject) -> None:
-    words, joiner, negator = _words(point)
-    content = [i for i, w in enumerate(words) if w.lower().strip(",.'") not in STOP_EN]
-    at = data.draw(st.sampled_from(content))
-    attempt = joiner.join([*words[:at], negator, *words[at:]])
+    norms, starts, _ends = scan(point)
+    content = [s for n, s in zip(norms, starts, strict=True) if n not in STOP_EN and n not in STOP_ZH]
+    at = data.draw(st.sampled_from(content))  # before a content word: inside the words that cover the point
+    negator = "not " if point.isascii() else "没有"
+    attempt = point[:at] + negator + point[at:]
     result = judge(point, attempt)
     assert not result.covered, (attempt, result)
     assert result.verdict == "contradicted"

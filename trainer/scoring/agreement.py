@@ -226,8 +226,10 @@ def disagreement(wording: Analysed, said: Analysed, first: int, last: int, reach
     found = _opposite(wording, said, lo, last, same_head=True) or _opposite(wording, said, lo, last, same_head=False)
     if found:
         return found
-    # one word after the covering words still belongs to them: "you pay nothing"
-    neg_hi = last + 1 if last + 1 < len(said.norms) and not said.break_before[last + 1] else last
+    # The wording's own tail after its last content word, plus one word, still belongs to the covering words:
+    # "you pay nothing", "减到四个".
+    tail = len(wording.norms) - 1 - max((i for i in range(len(wording.norms)) if _is_content(wording, i)), default=0)
+    _, neg_hi = reach(said, first, last, 0, tail + 1)
     if sum(said.negator[lo : neg_hi + 1]) % 2 != sum(wording.negator) % 2:
         return Disagreement("contradicted", said.span(lo, neg_hi), wording.text)
     near = [f for f in said.figures if f.last >= lo_fig and f.first <= hi_fig]
