@@ -129,7 +129,7 @@ def test_an_alternative_wording_covers_the_point_and_the_result_says_which() -> 
     assert not judge(bare, attempt).covered  # without the alternative the paraphrase is missed …
     result = judge(Point(bare, ["is cheaper than one unplanned shutdown"]), attempt)
     assert result.covered and result.wording == "is cheaper than one unplanned shutdown"
-    assert result.excerpt == "cheaper than a single unplanned shutdown"  # … the evidence, with its figure
+    assert result.excerpt == "is cheaper than a single unplanned shutdown"  # … the evidence, with its figure
 
 
 def test_one_alternative_covers_its_inflections() -> None:

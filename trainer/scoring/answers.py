@@ -154,7 +154,8 @@ def _judge(key_point: KeyPoint, said: _Text) -> KeyPointResult:
             continue
         problem = disagreement(wording.facts, said.facts, first_at, last_at, REACH)
         if problem is None:
-            evidence = _excerpt(said, first, end, widen=bool(wording.facts.figures or any(wording.facts.negator)))
+            evidence = _excerpt(said, first, end, widen=bool(wording.facts.figures or any(wording.facts.negator)),
+                                also=set(wording.facts.norms))
             return KeyPointResult(name, True, round(similarity, 1), evidence, "covered", text)
         if problem.kind != "no-figure":
             disputed.append((similarity, *reach(said.facts, first_at, last_at, REACH, REACH)))
@@ -171,9 +172,15 @@ def _judge(key_point: KeyPoint, said: _Text) -> KeyPointResult:
     )
 
 
-def _excerpt(said: _Text, first: int, end: int, *, widen: bool = False) -> str:
-    """The rep's words from the first to the last covering word (widened to the negations and figures nearby)."""
+def _excerpt(said: _Text, first: int, end: int, *, widen: bool = False, also: set[str] | None = None) -> str:
+    """The rep's words from the first to the last covering word, widened to the negations and figures nearby and
+    to the wording's own small words at either edge ("under an hour", not just "hour")."""
     lo, hi = said.where[first], said.where[end - 1]
+    facts = said.facts
+    while also and lo > 0 and not facts.break_before[lo] and facts.norms[lo - 1] in also:
+        lo -= 1
+    while also and hi + 1 < len(facts.norms) and not facts.break_before[hi + 1] and facts.norms[hi + 1] in also:
+        hi += 1
     if widen:
         wide_lo, wide_hi = reach(said.facts, lo, hi, REACH, REACH)
         marked = [
