@@ -124,7 +124,7 @@ def _resolve(case: Any, where: str, library: Library) -> Case:
             objection = library.product(product_id).objection(objection_id)
         except Exception as exc:  # ContentError: unknown product or objection
             raise MalformedCase(where, "objection", str(exc)) from None
-        expect = _check_expect(case, where, ANSWER_EXPECT, list(objection.key_points))
+        expect = _check_expect(case, where, ANSWER_EXPECT, objection.point_names)
         return Case(**base, expect=expect, objection=objection)
     try:
         pitch = library.pitch(str(case["pitch"]))

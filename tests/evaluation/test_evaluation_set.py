@@ -80,7 +80,7 @@ def test_key_phrase_and_key_point_strings_exist_in_the_content(library) -> None:
             named = expect.get("key_phrases_found", []) + expect.get("key_phrases_missed", [])
         else:
             product, _, objection = case["objection"].partition("/")
-            known = set(library.product(product).objection(objection).key_points)
+            known = set(library.product(product).objection(objection).point_names)
             named = expect.get("covered", []) + expect.get("not_covered", [])
         assert set(named) <= known, case["id"]
 

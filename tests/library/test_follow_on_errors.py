@@ -97,7 +97,7 @@ def test_one_bad_objection_is_reported_once_and_the_others_still_load(sample: Pa
     )
     library = load_library(sample)
     assert shown(library) == [
-        "content/ledgerly/objections.yaml:52:15: objections[3].category: 'competitors' is not allowed; expected "
+        "content/ledgerly/objections.yaml:61:15: objections[3].category: 'competitors' is not allowed; expected "
         "one of price, competitor, timing, authority, need, trust, product, contract, other; "
         "did you mean 'competitor'?"
     ]  # not also once for every scenario step that uses this file's objections
@@ -157,7 +157,7 @@ def test_a_bad_file_header_fails_the_whole_file_but_references_into_it_are_not_b
     library = load_library(sample)
     assert [str(p) for p in library.errors] == [
         "content/ledgerly/objections.yaml:4:10: version: expected a whole number, got 'one'",
-        "content/ledgerly/objections.yaml:52:15: objections[3].category: 'competitors' is not allowed; expected "
+        "content/ledgerly/objections.yaml:61:15: objections[3].category: 'competitors' is not allowed; expected "
         "one of price, competitor, timing, authority, need, trust, product, contract, other; "
         "did you mean 'competitor'?",
         "scenarios/ledgerly-renewal-price-pressure.yaml:19:16: no objection '3-year' in product 'ledgerly'",

@@ -91,7 +91,9 @@ objections:
     answer: >-
       One hour of downtime costs more than a widget, and the total cost of ownership is lower
       over three years.
-    key_points: [one hour of downtime costs more than a widget, total cost of ownership]
+    key_points:
+      - one hour of downtime costs more than a widget
+      - {point: total cost of ownership, alternatives: [lifetime cost]}
     follow_up: How many hours of downtime did you log last quarter?
   - id: have-supplier
     category: competitor

@@ -134,3 +134,23 @@ async def test_at_80x24_the_feedback_scrolls_by_keyboard_to_the_approved_answer(
         assert feedback.region.contains_region(approved.region.intersection(feedback.region)) and \
             approved.region.bottom <= feedback.region.bottom
         assert feedback.can_focus  # tab reaches it too
+
+
+async def test_the_results_show_the_words_that_covered_or_contradicted_each_point_at_80_by_24(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cards(pilot)
+        await answer(pilot, screen, "An hour of downtime costs less than a widget. Think of the lifetime cost of it.")
+        points = static_text(screen, "#card-points")
+        assert "✘ one hour of downtime costs more than a widget  contradicted" in points
+        assert "you said “less than a widget”  approved: “more than a widget”" in points
+        assert "✔ total cost of ownership" in points
+        assert "“lifetime cost”  via “lifetime cost”" in points  # the alternative that counted
+        score = static_text(screen, "#card-score")
+        assert "Not yet" in score
+        assert 'You said "less than a widget" — the approved answer says "more than a widget".' in score
+        # the points sit beside the approved answer: scrolling reaches it on a small terminal
+        await pilot.press("end")
+        await pilot.pause()
+        assert screen.query_one("#card-approved").region.height > 0
+        assert "total cost of ownership is lower" in static_text(screen, "#card-approved")

@@ -35,7 +35,7 @@ def answer_for(turn: Turn, quality: str) -> str:
     if turn.kind == "objection":
         assert turn.objection is not None
         item = turn.objection
-        return {"good": item.answer, "partial": item.key_points[0]}.get(quality, "I don't know.")
+        return {"good": item.answer, "partial": item.point_names[0]}.get(quality, "I don't know.")
     assert turn.drill is not None
     return turn.drill.examples[0] if quality != "poor" else "What do you think about it?"
 

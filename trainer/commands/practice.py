@@ -112,6 +112,9 @@ def _read_attempt(attempt_file: str | None) -> str:
 @click.command()
 @click.argument("attempt_file", required=False, metavar="[ATTEMPT_FILE]")
 @click.option("--pitch", "pitch_id", help="Score against this pitch of the library.")
+@click.option(
+    "--objection", "objection_ref", metavar="PRODUCT/ID", help="Score an answer to this objection of the library."
+)
 @click.option("--cut", type=click.Choice(["30s", "5min", "demo"]), default="30s", show_default=True, help="Cut.")
 @click.option("--version", "version", type=click.IntRange(min=1), help="Version (default: newest published).")
 @click.option(
@@ -138,6 +141,7 @@ def _read_attempt(attempt_file: str | None) -> str:
 def score(
     attempt_file: str | None,
     pitch_id: str | None,
+    objection_ref: str | None,
     cut: str,
     version: int | None,
     reference: Path | None,
@@ -157,6 +161,7 @@ def score(
     Examples:
       trainer score --pitch flowguard-core --cut 30s attempt.txt --seconds 34
       trainer score --reference pitch.txt attempt.txt --format json
+      trainer score --objection flowguard/too-expensive answer.txt
     """
     from ..library.hashing import cut_hash
     from ..library.speaking import speaking_target
@@ -164,8 +169,13 @@ def score(
     from ..scoring import ReferenceSection, TextTooLong, score_recitation
     from .common import fail
 
+    if objection_ref is not None:
+        if pitch_id is not None or reference is not None or save:
+            fail("--objection scores an answer on its own; leave out --pitch, --reference and --save")
+        _score_objection(objection_ref, _read_attempt(attempt_file), library_dir, output_format)
+        return
     if (pitch_id is None) == (reference is None):
-        fail("give either --pitch ID (with --cut) or --reference FILE")
+        fail("give either --pitch ID (with --cut), --reference FILE or --objection PRODUCT/ID")
     if save and pitch_id is None:
         fail("--save records practice of a library pitch; use it with --pitch")
     attempt = _read_attempt(attempt_file)
@@ -227,3 +237,25 @@ def score(
     from ..render.score import render_recitation
 
     console().print(render_recitation(result, [s.text for s in sections], title))
+
+
+def _score_objection(ref: str, attempt: str, library_dir: Path | None, output_format: str) -> None:
+    """Score an objection answer: key points by meaning, with the evidence per point beside the approved answer."""
+    from ..scoring import score_answer
+    from .common import fail
+
+    product_id, _, objection_id = ref.partition("/")
+    if not product_id or not objection_id:
+        fail(f"--objection takes PRODUCT/ID, e.g. flowguard/too-expensive (got {ref!r})")
+    library = open_library(library_dir)
+    try:
+        objection = library.product(product_id).objection(objection_id)
+    except Exception as exc:  # ContentError: an unknown product or objection
+        fail(str(exc))
+    result = score_answer(objection.answer, objection.key_points, attempt, objection=objection.objection)
+    if output_format == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    from ..render.answer import render_answer
+
+    console().print(render_answer(result, objection.answer, f"{product_id}/{objection_id}"))

@@ -61,6 +61,22 @@ def _check_pitch_file(item: LoadedFile, model: PitchVersion) -> list[Problem]:
     return problems
 
 
+def _check_alternatives(item: LoadedFile, model: ObjectionFAQ) -> list[Problem]:
+    """An alternative that repeats its point or another alternative adds nothing, and hides a forgotten edit."""
+    problems: list[Problem] = []
+    for o_index, objection in enumerate(model.objections):
+        for k_index, key_point in enumerate(objection.key_points):
+            seen = {_squash(key_point.point)}
+            for a_index, alternative in enumerate(key_point.alternatives):
+                where = ("objections", o_index, "key_points", k_index, "alternatives", a_index)
+                if _squash(alternative) == _squash(key_point.point):
+                    problems.append(item.problem(where, f"alternative {alternative!r} is the key point itself"))
+                elif _squash(alternative) in seen:
+                    problems.append(item.problem(where, f"alternative {alternative!r} is listed twice"))
+                seen.add(_squash(alternative))
+    return problems
+
+
 def _duplicate_ids(item: LoadedFile, list_key: str, ids: list[str]) -> list[Problem]:
     counts = Counter(ids)
     seen: set[str] = set()
@@ -231,6 +247,7 @@ def check_library(library: Library, loaded: list[LoadedFile], failed: FailedCont
             problems.extend(_check_pitch_file(item, model))
         elif isinstance(model, ObjectionFAQ):
             problems.extend(_duplicate_ids(item, "objections", [o.id for o in model.objections]))
+            problems.extend(_check_alternatives(item, model))
         elif isinstance(model, DrillSet):
             problems.extend(_duplicate_ids(item, "drills", [d.id for d in model.drills]))
         if isinstance(model, (ObjectionFAQ, DrillSet)):

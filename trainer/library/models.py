@@ -10,7 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
 
 from .ids import ID_PATTERN, LANGUAGE_PATTERN
 
@@ -163,6 +172,25 @@ class PitchVersion(_Strict):
     cuts: Cuts
 
 
+class KeyPoint(_Strict):
+    """A key point with the other wordings a good rep uses for it; any one of them makes the point."""
+
+    point: ShortText = Field(description="The idea, in the approved answer's words.")
+    alternatives: list[ShortText] = Field(
+        default_factory=list,
+        description="Other wordings that make the same point (\"is cheaper than\" for \"costs less than\"). "
+        "Word forms need no entry of their own: \"keeps working\" already covers \"keep working\".",
+    )
+
+
+def _phrase_to_point(value: object) -> object:
+    """A key point written as a plain phrase is a point without alternatives."""
+    return {"point": value} if isinstance(value, str) else value
+
+
+KeyPointEntry = Annotated[KeyPoint, BeforeValidator(_phrase_to_point, json_schema_input_type=ShortText | KeyPoint)]
+
+
 class Objection(_Strict):
     """A customer objection and the team's approved answer."""
 
@@ -170,8 +198,16 @@ class Objection(_Strict):
     category: ObjectionCategory
     objection: Text = Field(description="What the customer says, in the customer's words.")
     answer: Text = Field(description="The approved answer.")
-    key_points: list[ShortText] = Field(min_length=1, description="Ideas a good answer must contain.")
+    key_points: list[KeyPointEntry] = Field(
+        min_length=1,
+        description="Ideas a good answer must contain: a phrase, or {point, alternatives} to list other wordings.",
+    )
     follow_up: ShortText | None = Field(default=None, description="A question to ask after answering.")
+
+    @property
+    def point_names(self) -> list[str]:
+        """The key points' approved wordings, as results and progress name them."""
+        return [p.point for p in self.key_points]
 
 
 class ObjectionFAQ(_Strict):

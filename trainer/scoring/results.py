@@ -156,10 +156,21 @@ class RecitationResult:
 
 @dataclass(frozen=True)
 class KeyPointResult:
+    """One key point of an objection answer: whether it was made, and the words of the answer that show it.
+
+    ``verdict`` is ``covered``, ``missing``, ``contradicted`` (a negation or an opposite word) or ``wrong-figure``;
+    ``excerpt`` is the rep's covering (or closest, or contradicting) words; ``wording`` the point or alternative
+    those words matched; ``said``/``expected`` name the disagreement ("stop working" / "keep working").
+    """
+
     point: str
     covered: bool
     similarity: float
     excerpt: str | None
+    verdict: str = "missing"
+    wording: str | None = None
+    said: str | None = None
+    expected: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

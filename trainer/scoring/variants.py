@@ -146,6 +146,18 @@ def canonical(norm: str) -> str:
     return norm
 
 
+def simplified(text: str) -> str:
+    """``text`` with every traditional Chinese character written in simplified, one character for one.
+
+    For text judged by meaning rather than against a script (objection answers): there is no script vocabulary to
+    decide by, and a simplified character always means what its traditional form means.  Spans stay valid.
+    """
+    if CJK_RE.search(text) is None:
+        return text
+    table = {ord(c): canonical(c) for c in set(CJK_RE.findall(text))}
+    return text.translate(table)
+
+
 @lru_cache(maxsize=65_536)
 def spellings(norm: str) -> tuple[str, ...]:
     """Every spelling that is the same word: the simplified character, or the American and British spellings.

@@ -24,19 +24,44 @@ from .base import TrainerScreen
 ALL = "all"
 
 
+VERDICT_LABELS = {"contradicted": "contradicted", "wrong-figure": "wrong figure", "missing": "missing"}
+
+
 def key_point_lines(result: Any) -> Content:
-    """✔/✘ per key point, with the words of the answer that covered it (or came closest)."""
+    """✔/✘ per key point, with the evidence: the words of the answer that covered it, contradicted it, or came closest.
+
+    A contradiction or a wrong figure names both sides ("You said … — approved: …"); a point covered through an
+    alternative wording says which one, so the rep sees why other words counted.
+    """
     lines: list[Content] = []
     for point in result.key_points:
+        verdict = getattr(point, "verdict", "covered" if point.covered else "missing")
         if point.covered:
             line = Content.assemble(("✔ ", "bold $text-success"), visible(point.point))
             if point.excerpt:
-                line = Content.assemble(line, "\n   ", (f"“{point.excerpt}”", "italic $text-muted"))
-        else:
-            line = Content.assemble(("✘ ", "bold $text-error"), (visible(point.point), "bold"),
-                                    ("  missing", "$text-muted"))
-            if point.excerpt:
-                line = Content.assemble(line, ("\n   closest: ", "$text-muted"), (f"“{point.excerpt}”", "italic"))
+                line = Content.assemble(line, "\n   ", (f"“{visible(point.excerpt)}”", "italic $text-muted"))
+            wording = getattr(point, "wording", None)
+            if wording and wording != point.point:
+                line = Content.assemble(line, (f"  via “{visible(wording)}”", "$text-muted"))
+            lines.append(line)
+            continue
+        label = VERDICT_LABELS.get(verdict, verdict)
+        line = Content.assemble(
+            ("✘ ", "bold $text-error"), (visible(point.point), "bold"), (f"  {label}", "$text-muted")
+        )
+        said, expected = getattr(point, "said", None), getattr(point, "expected", None)
+        if verdict in ("contradicted", "wrong-figure") and said and expected:
+            line = Content.assemble(
+                line, ("\n   you said ", "$text-muted"), (f"“{visible(said)}”", "bold $text-error"),
+                ("  approved: ", "$text-muted"), (f"“{visible(expected)}”", "bold $text-success"),
+            )
+        elif expected:  # the words were there, the figure was not
+            line = Content.assemble(
+                line, ("\n   “", "$text-muted"), (visible(point.excerpt or ""), "italic"),
+                ("” — say the figure: ", "$text-muted"), (f"“{visible(expected)}”", "bold"),
+            )
+        elif point.excerpt:
+            line = Content.assemble(line, ("\n   closest: ", "$text-muted"), (f"“{visible(point.excerpt)}”", "italic"))
         lines.append(line)
     return Content("\n").join(lines)
 
