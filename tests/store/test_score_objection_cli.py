@@ -23,7 +23,7 @@ def test_text_output_names_the_contradiction_and_the_covering_words() -> None:
     assert code == 0
     assert "not yet" in out
     assert 'You said "stop working" — the approved answer says "keep working".' in out
-    assert "✓ about five thousand dollars a year\n    said: “5k dollars a year”" in out
+    assert "✓ about five thousand dollars a year\n    said: “about 5k dollars a year”" in out
     assert "✓ less than one hour of lost production\n    said: “under an hour of lost production”\n" \
            "    as:   “under an hour of lost production”" in out
     assert "✗ valves keep working if you stop  contradicted\n    you said: “stop working”\n" \
