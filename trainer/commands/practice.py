@@ -19,6 +19,7 @@ from .common import (
     store_options,
     write_output,
 )
+from .speech import keep_or_fail, speech_model_option, transcribe_or_fail
 
 
 @click.command()
@@ -110,6 +111,13 @@ def _read_attempt(attempt_file: str | None) -> str:
 @click.option("--target", "target_seconds", type=click.FloatRange(min=1), help="With --reference: target seconds.")
 @click.option("--seconds", type=click.FloatRange(min=0.1), help="How long the recitation took (else estimated).")
 @click.option("--save", is_flag=True, help="Record the attempt in the practice history (needs --pitch).")
+@click.option(
+    "--audio",
+    "audio_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Score a spoken recitation: a 16-bit PCM WAV, transcribed offline (needs the voice extra).",
+)
+@speech_model_option
 @store_options
 @library_option
 @format_option("text", "json")
@@ -123,6 +131,8 @@ def score(
     target_seconds: float | None,
     seconds: float | None,
     save: bool,
+    audio_file: Path | None,
+    speech_model: str | None,
     db_path: Path | None,
     rep: str | None,
     library_dir: Path | None,
@@ -134,6 +144,7 @@ def score(
     Examples:
       trainer score --pitch flowguard-core --cut 30s attempt.txt --seconds 34
       trainer score --reference pitch.txt attempt.txt --format json
+      trainer score --pitch flowguard-core --cut 30s --audio take1.wav --save
     """
     from ..library.hashing import cut_hash
     from ..library.speaking import speaking_target
@@ -144,7 +155,14 @@ def score(
         fail("give either --pitch ID (with --cut) or --reference FILE")
     if save and pitch_id is None:
         fail("--save records practice of a library pitch; use it with --pitch")
-    attempt = _read_attempt(attempt_file)
+    if audio_file is not None and attempt_file is not None:
+        fail("give either an ATTEMPT_FILE (typed) or --audio FILE.wav (spoken), not both")
+    if audio_file is not None and seconds is not None:
+        fail("--seconds is for typed attempts; a recording is timed by its words")
+    if audio_file is None and speech_model is not None:
+        fail("--speech-model is for --audio")
+    transcript = transcribe_or_fail(audio_file, speech_model) if audio_file is not None else None
+    attempt = transcript.text if transcript is not None else _read_attempt(attempt_file)
     if pitch_id is not None:
         library = open_library(library_dir)
         try:
@@ -166,12 +184,24 @@ def score(
         sections = [ReferenceSection("", text, tuple(key_phrases))]
         target = target_seconds
         title = str(reference)
-    result = score_recitation(sections, attempt, target_seconds=target, elapsed_seconds=seconds)
+    spoken = None
+    if transcript is not None:
+        from ..speech.scoring import score_speech
+
+        spoken = score_speech(sections, transcript, target_seconds=target)
+        result = spoken.result
+        seconds = spoken.pace.speaking_seconds or None
+    else:
+        result = score_recitation(sections, attempt, target_seconds=target, elapsed_seconds=seconds)
     if save:
-        from ..store.attempts import NewAttempt
+        from ..store.attempts import NewAttempt, utc_now
         from ..store.breakdown import compact_breakdown
 
         store = open_store(db_path)
+        started_at = utc_now()
+        kept = None
+        if audio_file is not None:
+            kept = keep_or_fail(audio_file, store.path, f"{resolve_rep(rep)}-{pitch.id}-{cut}", started_at)
         stored = store.record(
             NewAttempt(
                 rep=resolve_rep(rep),
@@ -187,12 +217,21 @@ def score(
                 breakdown=compact_breakdown(result.to_dict()),
                 duration_seconds=seconds,
                 source="cli",
+                started_at=started_at,
+                medium="spoken" if spoken is not None else "typed",
+                transcript=attempt if spoken is not None else None,
+                audio_path=str(kept) if kept is not None else None,
             )
         )
         click.echo(f"saved attempt {stored.id} for {stored.rep}", err=True)
     if output_format == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        data = spoken.to_dict() if spoken is not None else result.to_dict()
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     from ..render.score import render_recitation
 
     console().print(render_recitation(result, [s.text for s in sections], title))
+    if spoken is not None:
+        from ..render.speech import render_speech
+
+        console().print(render_speech(spoken))

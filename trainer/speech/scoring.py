@@ -127,9 +127,9 @@ def score_speech(
         cursor += len(word.text) + 1
     script_word: list[int | None] = [None] * len(heard)  # the script word each heard word was matched to / said before
     n = len(result.words)
-    for index, word in enumerate(result.words):
-        if word.attempt_start is not None:
-            h = bisect_right(offsets, word.attempt_start) - 1
+    for index, scored in enumerate(result.words):
+        if scored.attempt_start is not None:
+            h = bisect_right(offsets, scored.attempt_start) - 1
             if script_word[h] is None:
                 script_word[h] = index
     for extra in result.extras:
@@ -153,11 +153,10 @@ def score_speech(
     for h in range(1, len(heard)):
         gap = heard[h].start - heard[h - 1].end
         if gap > PAUSE_SECONDS:
-            before = script_word[h] if script_word[h] is not None else n
-            assert before is not None
-            pauses.append(
-                Pause(gap, heard[h - 1].end, before, result.words[before].text if before < n else None, heard[h - 1].text)
-            )
+            found = script_word[h]
+            before = n if found is None else found
+            before_text = result.words[before].text if before < n else None
+            pauses.append(Pause(gap, heard[h - 1].end, before, before_text, heard[h - 1].text))
     target_rate = _rate(n, target_seconds) if target_seconds else None
     pace = SpeechPace(speaking, len(heard), _rate(len(heard), speaking), target_rate, tuple(section_pace))
     fillers = tuple(extra.text for extra in result.extras if extra.filler)

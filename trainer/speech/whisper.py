@@ -6,6 +6,7 @@ output. The model is loaded on the first transcription, so commands that never l
 
 from __future__ import annotations
 
+import importlib
 import threading
 from typing import Any
 
@@ -19,15 +20,14 @@ SAMPLE_RATE = 16_000
 
 def _require_faster_whisper() -> Any:
     try:
-        import faster_whisper
+        return importlib.import_module("faster_whisper")  # untyped, and absent without the voice extra
     except ImportError:
         raise SpeechError(INSTALL_HINT) from None
-    return faster_whisper
 
 
 def to_model_input(audio: Audio) -> Any:
     """Float32 mono samples at 16 kHz, what Whisper expects (mixed down and resampled linearly)."""
-    import numpy as np
+    np = importlib.import_module("numpy")  # comes with faster-whisper; the base install has no numpy
 
     samples = np.frombuffer(audio.samples, dtype="<i2")
     samples = samples[: len(samples) - len(samples) % audio.channels].reshape(-1, audio.channels)
