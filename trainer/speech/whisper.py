@@ -16,6 +16,8 @@ from .models import INSTALL_HINT, ModelChoice, resolve_model
 from .transcript import HeardWord, Transcript
 
 SAMPLE_RATE = 16_000
+_LOADED: dict[tuple[str, int], Any] = {}  # one model per folder/name per process: loading costs a second or more
+_LOADING = threading.Lock()
 
 
 def _require_faster_whisper() -> Any:
@@ -52,13 +54,14 @@ class WhisperTranscriber:
         self.choice: ModelChoice | None = None
 
     def _load(self) -> Any:
-        with self._lock:
+        with self._lock, _LOADING:
             if self._model is None:
                 faster_whisper = _require_faster_whisper()
                 requested = self._requested
                 choice = requested if isinstance(requested, ModelChoice) else resolve_model(requested)
+                cached = _LOADED.get((choice.model, self.cpu_threads))
                 try:
-                    self._model = faster_whisper.WhisperModel(
+                    self._model = cached or faster_whisper.WhisperModel(
                         choice.model, device="cpu", compute_type="int8", cpu_threads=self.cpu_threads
                     )
                 except Exception as exc:  # a missing download, a corrupt folder: CTranslate2 and the hub vary
@@ -67,6 +70,7 @@ class WhisperTranscriber:
                         f"cannot load the speech model {choice.model} ({choice.origin}): {detail}; "
                         f"pass --speech-model PATH, set $TRAINER_SPEECH_MODEL, or {INSTALL_HINT}"
                     ) from None
+                _LOADED[(choice.model, self.cpu_threads)] = self._model
                 self.choice = choice
             return self._model
 
