@@ -127,3 +127,13 @@ def test_score_refuses_a_typed_file_and_a_recording_together(tmp_path: Path) -> 
     wav = write_wav(tmp_path / "take.wav", 0.5)
     code, _, err = run("score", "--reference", str(write_reference(tmp_path)), str(wav), "--audio", str(wav))
     assert code == 2 and "not both" in err
+
+
+def test_a_chinese_pitch_stays_typed_and_says_why(tmp_path: Path) -> None:
+    wav = write_wav(tmp_path / "take.wav", 0.5)
+    code, out, err = run("score", "--pitch", "yunji-core", "--cut", "30s", "--audio", str(wav))
+    assert code == 2 and out == ""
+    assert err == (
+        "Error: spoken practice is English only for now (this pitch is in 'zh'): no offline recognizer for it "
+        "is installed; type the recitation instead\n"
+    )

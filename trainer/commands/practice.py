@@ -161,8 +161,7 @@ def score(
         fail("--seconds is for typed attempts; a recording is timed by its words")
     if audio_file is None and speech_model is not None:
         fail("--speech-model is for --audio")
-    transcript = transcribe_or_fail(audio_file, speech_model) if audio_file is not None else None
-    attempt = transcript.text if transcript is not None else _read_attempt(attempt_file)
+    attempt = _read_attempt(attempt_file) if audio_file is None else ""
     if pitch_id is not None:
         library = open_library(library_dir)
         try:
@@ -185,10 +184,17 @@ def score(
         target = target_seconds
         title = str(reference)
     spoken = None
-    if transcript is not None:
+    if audio_file is not None:
+        from ..speech.languages import unsupported_language
+
+        language = library.product(pitch.product).language if pitch_id is not None else "en"
+        refusal = unsupported_language(language)
+        if refusal:
+            fail(refusal)
         from ..speech.scoring import score_speech
 
-        spoken = score_speech(sections, transcript, target_seconds=target)
+        spoken = score_speech(sections, transcribe_or_fail(audio_file, speech_model), target_seconds=target)
+        attempt = spoken.transcript.text
         result = spoken.result
         seconds = spoken.pace.speaking_seconds or None
     else:
