@@ -155,3 +155,12 @@ def test_a_named_model_that_cannot_be_downloaded_is_one_line(tmp_path: Path) -> 
         "pip install 'pitch-trainer[voice]'\n"
     )
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_a_stereo_44k_recording_is_mixed_down_and_resampled_for_the_model(tmp_path: Path) -> None:
+    np = pytest.importorskip("numpy", reason="numpy comes with the voice extra")
+    from trainer.speech.whisper import to_model_input
+
+    samples = to_model_input(read_wav(write_wav(tmp_path / "a.wav", 1.5, rate=44_100, channels=2)))
+    assert samples.dtype == np.float32 and len(samples) == 24_000
+    assert 0.2 < float(np.abs(samples).max()) < 0.3  # the 8000/32768 tone, both channels alike
