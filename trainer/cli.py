@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .commands import content, practice, team
+from .commands import content, practice, speech, team
 from .commands.common import EXIT_PROBLEMS, EXIT_USAGE, TrainerGroup, fail, library_option, store_options
 from .library import ContentError, find_library
 
@@ -78,6 +78,7 @@ for command in (
     practice.due,
     practice.export,
     practice.score,
+    speech.transcribe,
     team.report,
     team.team,
     team.serve,

@@ -24,6 +24,7 @@ from .common import (
     store_options,
     write_output,
 )
+from .speech import keep_or_fail, speech_model_option, transcribe_or_fail
 
 MAX_LIMIT = 1_000_000_000
 """The most attempts ``history --limit`` asks for: more than any database holds, small enough for SQLite."""
@@ -135,6 +136,13 @@ def _read_attempt(attempt_file: str | None) -> str:
     "--seconds", type=FiniteNumber(0.1, MAX_SECONDS, "seconds"), help="How long the recitation took (else estimated)."
 )
 @click.option("--save", is_flag=True, help="Record the attempt in the practice history (needs --pitch).")
+@click.option(
+    "--audio",
+    "audio_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Score a spoken recitation: a 16-bit PCM WAV, transcribed offline (needs the voice extra).",
+)
+@speech_model_option
 @store_options
 @library_option
 @format_option("text", "json")
@@ -150,6 +158,8 @@ def score(
     target_seconds: float | None,
     seconds: float | None,
     save: bool,
+    audio_file: Path | None,
+    speech_model: str | None,
     db_path: Path | None,
     rep: str | None,
     library_dir: Path | None,
@@ -162,6 +172,7 @@ def score(
       trainer score --pitch flowguard-core --cut 30s attempt.txt --seconds 34
       trainer score --reference pitch.txt attempt.txt --format json
       trainer score --objection flowguard/too-expensive answer.txt
+      trainer score --pitch flowguard-core --cut 30s --audio take1.wav --save
     """
     from ..library.hashing import cut_hash
     from ..library.speaking import speaking_target
@@ -178,7 +189,13 @@ def score(
         fail("give either --pitch ID (with --cut), --reference FILE or --objection PRODUCT/ID")
     if save and pitch_id is None:
         fail("--save records practice of a library pitch; use it with --pitch")
-    attempt = _read_attempt(attempt_file)
+    if audio_file is not None and attempt_file is not None:
+        fail("give either an ATTEMPT_FILE (typed) or --audio FILE.wav (spoken), not both")
+    if audio_file is not None and seconds is not None:
+        fail("--seconds is for typed attempts; a recording is timed by its words")
+    if audio_file is None and speech_model is not None:
+        fail("--speech-model is for --audio")
+    attempt = _read_attempt(attempt_file) if audio_file is None else ""
     if pitch_id is not None:
         library = open_library(library_dir)
         try:
@@ -200,17 +217,36 @@ def score(
         sections = [ReferenceSection("", text, tuple(key_phrases), tuple(critical_phrases))]
         target = target_seconds
         title = str(reference)
+    spoken = None
     try:
-        result = score_recitation(sections, attempt, target_seconds=target, elapsed_seconds=seconds)
+        if audio_file is not None:
+            from ..speech.languages import unsupported_language
+
+            language = library.product(pitch.product).language if pitch_id is not None else "en"
+            refusal = unsupported_language(language)
+            if refusal:
+                fail(refusal)
+            from ..speech.scoring import score_speech
+
+            spoken = score_speech(sections, transcribe_or_fail(audio_file, speech_model), target_seconds=target)
+            attempt = spoken.transcript.text
+            result = spoken.result
+            seconds = spoken.pace.speaking_seconds or None
+        else:
+            result = score_recitation(sections, attempt, target_seconds=target, elapsed_seconds=seconds)
     except TextTooLong as exc:
         fail(str(exc))
     if save:
-        from ..store.attempts import NewAttempt
+        from ..store.attempts import NewAttempt, utc_now
         from ..store.breakdown import compact_breakdown
         from ..store.database import PracticeStore, StoreError
 
         try:
             with PracticeStore(db_path) as store:
+                started_at = utc_now()
+                kept = None
+                if audio_file is not None:
+                    kept = keep_or_fail(audio_file, store.path, f"{resolve_rep(rep)}-{pitch.id}-{cut}", started_at)
                 stored = store.record(
                     NewAttempt(
                         rep=resolve_rep(rep),
@@ -226,17 +262,26 @@ def score(
                         breakdown=compact_breakdown(result.to_dict()),
                         duration_seconds=seconds,
                         source="cli",
+                        started_at=started_at,
+                        medium="spoken" if spoken is not None else "typed",
+                        transcript=attempt if spoken is not None else None,
+                        audio_path=str(kept) if kept is not None else None,
                     )
                 )
         except StoreError as exc:
             fail(f"the attempt was not saved: {exc}", EXIT_PROBLEMS)
         click.echo(f"saved attempt {stored.id} for {visible(stored.rep)}", err=True)
     if output_format == "json":
-        click.echo(json_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False)))
+        data = spoken.to_dict() if spoken is not None else result.to_dict()
+        click.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
         return
     from ..render.score import render_recitation
 
     console().print(render_recitation(result, [s.text for s in sections], title))
+    if spoken is not None:
+        from ..render.speech import render_speech
+
+        console().print(render_speech(spoken))
 
 
 def _score_objection(ref: str, attempt: str, library_dir: Path | None, output_format: str) -> None:
@@ -254,7 +299,7 @@ def _score_objection(ref: str, attempt: str, library_dir: Path | None, output_fo
         fail(str(exc))
     result = score_answer(objection.answer, objection.key_points, attempt, objection=objection.objection)
     if output_format == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        click.echo(json_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False)))
         return
     from ..render.answer import render_answer
 

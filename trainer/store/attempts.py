@@ -33,6 +33,9 @@ class NewAttempt:
     rating: int | None = None  # 1 Again … 4 Easy; a self-rating, or derived from the score
     source: str = "app"
     session_id: str | None = None
+    medium: str = "typed"  # typed | spoken: how the rep gave the attempt (``source`` is the program)
+    transcript: str | None = None  # spoken: what the recognizer heard (``attempt_text`` holds the same words)
+    audio_path: str | None = None  # spoken: the kept recording, in the user data folder
 
     @property
     def ref(self) -> ItemRef:
@@ -69,6 +72,9 @@ class Attempt(NewAttempt):
             "rating": self.rating,
             "source": self.source,
             "session_id": self.session_id,
+            "medium": self.medium,
+            "transcript": self.transcript,
+            "audio_path": self.audio_path,
             "attempt_text": self.attempt_text,
             "breakdown": self.breakdown,
         }

@@ -83,7 +83,7 @@ class ScheduledItem:
 
 _ATTEMPT_COLUMNS = (
     "id, rep, kind, item_id, product, cut, version, content_hash, started_at, duration_seconds, score, tier, "
-    "breakdown, attempt_text, rating, source, session_id"
+    "breakdown, attempt_text, rating, source, session_id, medium, transcript, audio_path"
 )
 
 
@@ -176,7 +176,7 @@ class PracticeStore:
             db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (attempt.rep, _iso(utc_now())))
             cursor = db.execute(
                 f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}, item_key) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     attempt.rep,
                     attempt.kind,
@@ -194,6 +194,9 @@ class PracticeStore:
                     rating,
                     attempt.source,
                     attempt.session_id,
+                    attempt.medium,
+                    attempt.transcript,
+                    attempt.audio_path,
                     attempt.key,
                 ),
             )
@@ -390,6 +393,9 @@ def _attempt(row: Sequence[Any]) -> Attempt:
         rating,
         source,
         session_id,
+        medium,
+        transcript,
+        audio_path,
     ) = row
     return Attempt(
         id=row_id,
@@ -409,4 +415,7 @@ def _attempt(row: Sequence[Any]) -> Attempt:
         rating=rating,
         source=source,
         session_id=session_id,
+        medium=medium,
+        transcript=transcript,
+        audio_path=audio_path,
     )

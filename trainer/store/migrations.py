@@ -100,6 +100,13 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """,
     # 5: cards for the objections answered in scenarios, which earlier versions stored without one.
     _schedule_unscheduled_attempts,
+    # 6: spoken attempts. ``medium`` says how the attempt was given (typed or spoken; ``source`` already names
+    # the program that recorded it); a spoken one keeps what the recognizer heard and where its recording is.
+    """
+    ALTER TABLE attempts ADD COLUMN medium TEXT NOT NULL DEFAULT 'typed';
+    ALTER TABLE attempts ADD COLUMN transcript TEXT;
+    ALTER TABLE attempts ADD COLUMN audio_path TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
