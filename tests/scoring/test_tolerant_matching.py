@@ -149,3 +149,10 @@ def test_a_dropped_not_is_caught_among_forgiven_variants() -> None:
     assert dropped.score < forgiven.score - 3
     assert ("not", "missed") in flagged(dropped)
     assert any("not" in fix for fix in dropped.fixes)
+
+
+def test_a_script_that_writes_one_character_both_ways_matches_either_form() -> None:
+    # Found by the traditional/simplified property: OpenCC keeps 价 in 价格 after 昂贵 but writes 價 at the start.
+    result = score_recitation("閥門價格昂貴价格。", "阀门价格昂贵价格。")
+    assert result.score == 100.0
+    assert result.fixes == ()

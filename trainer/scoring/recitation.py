@@ -56,6 +56,7 @@ from .fixes import MAX_FIXES, NEGATORS, recitation_fixes
 from .held_back import HELD_BACK_CAP, FactMap, Quoter, held_back_reasons
 from .key_phrases import FOUND_THRESHOLD, AttemptText, PhraseRef, locate_phrases
 from .limits import check_size
+from .normalize import CJK_RE
 from .pace import measure_pace
 from .results import (
     Counts,
@@ -67,7 +68,7 @@ from .results import (
     tier_for,
 )
 from .tokens import scan
-from .variants import reconcile
+from .variants import canonical, reconcile
 
 CREDIT = (1.0, 0.85, 0.3, 0.0)  # indexed by status code: matched, near, substituted, missed
 MOVED_CREDIT = 0.8
@@ -134,7 +135,10 @@ class Prepared:
             self.sec_of += [s] * len(norms)
         self.vocab = Vocabulary()
         for norm in self.norms:
-            self.vocab.setdefault(norm, len(self.vocab))
+            if norm not in self.vocab:
+                # A script that writes one character both ways (價 and 价) means one word: one id for both.
+                same = canonical(norm) if CJK_RE.match(norm) else norm
+                self.vocab[norm] = self.vocab.setdefault(same, len(self.vocab))
         self.ids = [self.vocab[n] for n in self.norms]
         self.near = [near_eligible(n) for n in self.norms]
         wanted: list[tuple[str, int | None]] = [
