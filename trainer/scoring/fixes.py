@@ -19,6 +19,7 @@ MAX_FIXES = 3
 NEGATORS = frozenset({"not", "no", "never", "cannot", "can't", "don't", "doesn't", "won't", "isn't", "aren't",
                       "without", "nothing", "none", "不", "没", "没有", "无", "未", "别"})
 _SHOW_WORDS = 6
+KEY_RUN_WEIGHT = 3  # a flagged key-phrase word ranks like three ordinary ones
 
 
 def _quote(text: str, max_words: int = _SHOW_WORDS) -> str:
@@ -60,6 +61,12 @@ def _said_as_written(word: WordResult) -> bool:
     return (word.said or "").casefold() == word.text.casefold()
 
 
+def _unless_as_written(words: Sequence[WordResult], i0: int, i1: int, make: Callable[[], str]) -> str | None:
+    """The fix ``make`` gives, or None when every word was said as written: never quote the rep as having said
+    what the script says."""
+    return None if all(_said_as_written(w) for w in words[i0:i1]) else make()
+
+
 def _negation_dropped_alone(words: Sequence[WordResult], i0: int, i1: int) -> bool:
     """A negation left out of a clause that was otherwise said: a short run with a said word beside it."""
     if i1 - i0 > 3 or not any(w.text.casefold() in NEGATORS for w in words[i0:i1]):
@@ -88,10 +95,10 @@ def recitation_fixes(
         if not extras:
             return ("Say the script — nothing was said yet.",)
         return ("None of your words match the script — re-read it, then try again.",)
-    candidates: list[tuple[float, Callable[..., str]]] = []
+    candidates: list[tuple[float, Callable[..., str | None]]] = []
 
     # ``...``: each message is a lambda whose default arguments bind the loop variables; it is called with none.
-    def add(priority: float, make: Callable[..., str]) -> None:
+    def add(priority: float, make: Callable[..., str | None]) -> None:
         candidates.append((priority, make))
 
     def script(i0: int, i1: int) -> str:
@@ -124,23 +131,28 @@ def recitation_fixes(
             add(10 + 2 * missed, lambda text=text: text)
 
     phrase_fixed = any(not p.found or p.similarity < 100 for p in phrases)
+    # One cheap pass per run (a long attempt has a hundred of them); the checks that quote words run only for the
+    # few fixes that are shown, inside the message makers (a maker returning None is skipped).
     for kind, i0, i1 in _runs(words, flagged):
-        weight = sum(3 if w.key_phrase else 1 for w in words[i0:i1])
-        if phrase_fixed and kind != "moved" and all(w.key_phrase for w in words[i0:i1]):
-            continue  # the key-phrase advice already covers it
-        if covered and kind != "moved" and all(i in covered for i in range(i0, i1)):
-            continue  # the first fix (why the score is held below Gold) already says it
-        if kind in ("near", "substituted") and all(_said_as_written(w) for w in words[i0:i1]):
-            continue  # never quote the rep as having said what the script says
+        size = i1 - i0
+        keys = (1 if words[i0].key_phrase else 0) if size == 1 else sum(w.key_phrase for w in words[i0:i1])
+        weight = size + (KEY_RUN_WEIGHT - 1) * keys
+        if kind != "moved":
+            if phrase_fixed and keys == size:
+                continue  # the key-phrase advice already covers it
+            if covered and (i0 in covered if size == 1 else all(i in covered for i in range(i0, i1))):
+                continue  # the first fix (why the score is held below Gold) already says it
         if kind == "missed":
-            if _negation_dropped_alone(words, i0, i1):
+            if size <= 3 and _negation_dropped_alone(words, i0, i1):
                 add(90, lambda a=i0, b=i1: f'You left out "{script(a, b)}" — without it you say the opposite.')
             elif words[i0].section not in flagged_sections:
                 add(weight, lambda a=i0, b=i1: f'You left out "{script(a, b)}".')
         elif kind == "substituted":
-            add(3 * weight, lambda a=i0, b=i1: f'You said "{said(a, b)}" instead of "{script(a, b)}".')
+            add(3 * weight, lambda a=i0, b=i1: _unless_as_written(
+                words, a, b, lambda: f'You said "{said(a, b)}" instead of "{script(a, b)}".'))
         elif kind == "near":
-            add(weight, lambda a=i0, b=i1: f'Say "{script(a, b)}" — you said "{said(a, b)}".')
+            add(weight, lambda a=i0, b=i1: _unless_as_written(
+                words, a, b, lambda: f'Say "{script(a, b)}" — you said "{said(a, b)}".'))
         elif kind == "moved":
             add(1.5 * weight, lambda a=i0, b=i1: f'Keep the order: "{script(a, b)}" came in the wrong place.')
 
@@ -166,9 +178,9 @@ def recitation_fixes(
     candidates.sort(key=lambda c: -c[0])
     out: list[str] = []
     for _, make in candidates:
-        text = make()
-        if text not in out:
-            out.append(text)
+        shown = make()
+        if shown is not None and shown not in out:
+            out.append(shown)
         if len(out) == MAX_FIXES:
             break
     return tuple(out)

@@ -202,7 +202,10 @@ def score_recitation(
         ExtraWord(attempt[att_starts[j] : att_ends[j]], att_starts[j], att_ends[j], bw, f)
         for (j, bw), f in zip(al.extras, flags, strict=True)
     )
-    phrase_results, phrase_credits = _key_phrases(ref, al, attempt, att_norms, att_starts, att_ends)
+    word_credit = list(map(CREDIT.__getitem__, al.codes))  # per script word, computed once for every sum below
+    for i in al.moved:
+        word_credit[i] = MOVED_CREDIT
+    phrase_results, phrase_credits = _key_phrases(ref, al, word_credit, attempt, att_norms, att_starts, att_ends)
     in_order, said = al.order()
     n = len(ref.norms)
 
@@ -212,7 +215,7 @@ def score_recitation(
     all_counts = [0] * 8
     for s, (a, b) in enumerate(ref.bounds):
         own = [(e, joined) for e, joined, where in zip(extras, pair_ends, extra_section, strict=True) if where == s]
-        credit, weight, counts = _section_credit(al, a, b, ref.key_by_section[s], own)
+        credit, weight, counts = _section_credit(al, word_credit, a, b, ref.key_by_section[s], own)
         penalty = EXTRA_PENALTY * counts.extra + FILLER_PENALTY * counts.filler
         moved_here = sum(1 for i in al.moved if a <= i < b)
         order_words = counts.matched + counts.near - moved_here
@@ -270,12 +273,9 @@ def _count_values(c: Counts) -> tuple[int, ...]:
     return (c.reference_words, c.matched, c.near, c.substituted, c.missed, c.extra, c.filler, c.moved)
 
 
-def _word_credit(al: Alignment, i: int) -> float:
-    return MOVED_CREDIT if i in al.moved else CREDIT[al.codes[i]]
-
-
 def _section_credit(
     al: Alignment,
+    word_credit: Sequence[float],
     a: int,
     b: int,
     key_idx: Sequence[int],
@@ -288,7 +288,7 @@ def _section_credit(
     moved = sum(1 for i in al.moved if a <= i < b)
     credit = matched * CREDIT[MATCHED] + near * CREDIT[NEAR] + subst * CREDIT[SUBSTITUTED]
     credit -= moved * (CREDIT[MATCHED] - MOVED_CREDIT)
-    credit += (KEY_WEIGHT - 1) * sum(_word_credit(al, i) for i in key_idx)
+    credit += (KEY_WEIGHT - 1) * sum(map(word_credit.__getitem__, key_idx))
     weight = (b - a) + (KEY_WEIGHT - 1) * len(key_idx)
     filler_words = sum(1 for e, _ in extras if e.filler)
     fillers = sum(1 for e, joined in extras if e.filler and not joined)
@@ -298,6 +298,7 @@ def _section_credit(
 def _key_phrases(
     ref: Prepared,
     al: Alignment,
+    word_credit: Sequence[float],
     attempt: str,
     att_norms: list[str],
     att_starts: list[int],
@@ -306,13 +307,13 @@ def _key_phrases(
     results, credits = [], []
     finder: AttemptText | None = None
     for pr, critical in zip(ref.phrases, ref.critical, strict=True):
-        credit, best = _best_occurrence(pr, al)
+        credit, best = _best_occurrence(pr, word_credit)
         if best is not None:
             # The phrase is in the script: it was said when each of its words was said, a typo allowed
             # (numbers and CJK characters are never "near", so a wrong figure means not said).
             i0, i1 = best
             said = [al.ref_att[i] for i in range(i0, i1) if al.ref_att[i] >= 0]
-            found = all(al.codes[i] in (MATCHED, NEAR) for i in range(i0, i1))
+            found = max(al.codes[i0:i1]) <= NEAR  # every word matched or near (codes: matched 0, near 1)
             text = attempt[att_starts[min(said)] : att_ends[max(said)]] if said else None
             similarity = 100.0 if credit >= 1.0 else round(credit * 100, 1)
             results.append(KeyPhraseResult(pr.phrase, found, similarity, text, pr.section, critical))
@@ -332,10 +333,10 @@ def _key_phrases(
     return tuple(results), credits
 
 
-def _best_occurrence(pr: PhraseRef, al: Alignment) -> tuple[float, tuple[int, int] | None]:
+def _best_occurrence(pr: PhraseRef, word_credit: Sequence[float]) -> tuple[float, tuple[int, int] | None]:
     best, where = 0.0, None
     for i0, i1 in pr.occurrences:
-        credit = sum(_word_credit(al, i) for i in range(i0, i1)) / (i1 - i0)
+        credit = sum(word_credit[i0:i1]) / (i1 - i0)
         if where is None or credit > best:
             best, where = credit, (i0, i1)
     return best, where
