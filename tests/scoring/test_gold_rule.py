@@ -144,3 +144,11 @@ def test_any_other_headline_figure_is_never_gold(script_value: int, said_value: 
     else:
         assert result.tier != "Gold" and result.score <= 89.0
         assert result.fixes[0] == f'You said "{said_value} percent" — the script says "{script_value} percent".'
+
+
+def test_a_critical_phrase_the_held_back_reason_names_gets_no_second_fix() -> None:
+    sections = [*PITCH[:2], ReferenceSection("Ask", ASK, critical_phrases=("next Tuesday",))]
+    result = score_recitation(sections, " ".join(s.text for s in PITCH).replace("next Tuesday", "next Friday"))
+    assert any("critical phrase" in reason for reason in result.held_back)
+    # One sentence about the phrase, not a reason and then a fix saying it again in other words.
+    assert sum("next Tuesday" in line for line in (*result.held_back, *result.fixes[1:])) == 1

@@ -85,11 +85,13 @@ def recitation_fixes(
     section_results: Sequence[SectionResult],
     pace: PaceResult,
     covered: Collection[int] = frozenset(),
+    covered_phrases: Collection[str] = frozenset(),
 ) -> tuple[str, ...]:
     """Ranked advice for one recitation (empty when there is nothing to fix).
 
     ``flagged`` lists, ascending, the indices of words that are not plainly matched (or were moved); ``covered``
-    the words a reason for holding the recitation below Gold already speaks for (no second fix about them).
+    the words a reason for holding the recitation below Gold already speaks for (no second fix about them), and
+    ``covered_phrases`` the key phrases such a reason names (a critical phrase left out).
     """
     if not any(r.counts.matched + r.counts.near for r in section_results):
         if not extras:
@@ -108,6 +110,8 @@ def recitation_fixes(
         return _quote(" ".join(dict.fromkeys(w.said or "" for w in words[i0:i1])))
 
     for p in phrases:
+        if p.phrase in covered_phrases:
+            continue
         size = len(p.phrase.split())
         if not p.found and p.matched_text:
             text = f'Say the key phrase "{p.phrase}" word for word — you said "{_quote(p.matched_text, 10)}".'

@@ -238,7 +238,10 @@ def score_recitation(
     said_any = counts.matched + counts.near > 0  # otherwise the one fix is "say the script", not a list of it
     reasons = held_back_reasons(ref.facts, al, ref.norms, att_norms, quoter, phrase_results) if said_any else []
     covered = {i for r in reasons for i in range(*r.covers)}
-    fixes = recitation_fixes(sections, words, flagged, extras, phrase_results, section_results, pace, covered)
+    critical_missed = {p.phrase for p in phrase_results if p.critical and not p.found} if reasons else set()
+    fixes = recitation_fixes(
+        sections, words, flagged, extras, phrase_results, section_results, pace, covered, critical_missed
+    )
     held_back = tuple(dict.fromkeys(r.text for r in reasons))
     if held_back:
         score = min(score, HELD_BACK_CAP)
