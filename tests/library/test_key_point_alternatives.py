@@ -76,3 +76,37 @@ def test_the_schema_offers_both_forms_of_a_key_point() -> None:
     assert {"type": "string", "minLength": 1, "maxLength": 500} in items["anyOf"]
     assert {"$ref": "#/$defs/KeyPoint"} in items["anyOf"]
     assert schema["$defs"]["KeyPoint"]["properties"]["alternatives"]["type"] == "array"
+
+
+WEAK = """\
+product: acme
+version: 1
+objections:
+  - id: too-expensive
+    category: price
+    objection: Your valves cost twice what we pay.
+    answer: You only need them on the critical valves, and one hour of downtime costs more than the valve.
+    key_points:
+      - point: only on the critical valves
+        alternatives: ["not on every valve", "only where a failure stops the line", "under 3 valves"]
+  - {id: have-supplier, category: competitor, objection: We have one., answer: Keep them., key_points: [keep]}
+"""
+
+
+def test_a_wording_matched_only_on_the_objections_own_words_is_a_warning(make_library: LibraryFactory) -> None:
+    # "not on every valve" matches on "valve" alone, and the objection is about valves: any answer covers it
+    # ("you need them everywhere, not on the critical valves" did). A wording with a figure is checked by value.
+    library = load_library(make_library({"content/acme/objections.yaml": WEAK}))
+    warnings = [p for p in library.problems if p.severity == "warning" and "objections" in p.path]
+    assert messages(warnings) == [
+        "objections.yaml:10:24: 'not on every valve' is matched only on words the objection itself uses (valve): "
+        "any answer that mentions them covers it; add the words that make the point"
+    ]
+    assert library.errors == []
+
+
+def test_the_sample_library_has_no_wording_any_answer_would_cover() -> None:
+    from trainer.library import find_library
+
+    library = load_library(find_library(None))
+    assert [p.message for p in library.problems if "matched only on words" in p.message] == []

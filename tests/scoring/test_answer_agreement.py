@@ -212,3 +212,18 @@ def test_an_answer_typed_in_traditional_characters_covers_what_its_simplified_tw
     assert [p.covered for p in traditional.key_points] == [p.covered for p in simple.key_points] == [True, True]
     assert traditional.passed
     assert all(p.excerpt and p.excerpt in typed for p in traditional.key_points)  # quoted as the rep typed it
+
+
+def test_a_sample_answer_that_reverses_where_the_valves_go_does_not_pass() -> None:
+    # Seen in the app: "not on every valve" (an alternative matched on "valve" alone) covered this reversal.
+    from trainer.library import find_library
+
+    objection = load_library(find_library(None)).product("flowguard").objection("too-expensive")
+    attempt = (
+        "Fair point, they cost about 1.8 times more. But look at the total cost of ownership: an hour of downtime "
+        "costs more than the valve. And you only need them everywhere, not on the critical valves."
+    )
+    result = score_answer(objection.answer, objection.key_points, attempt, objection=objection.objection)
+    point = next(p for p in result.key_points if p.point == "only on the critical valves")
+    assert not point.covered and point.verdict == "contradicted"
+    assert not result.passed

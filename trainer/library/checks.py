@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .failed import FailedContent
 from .hashing import content_hash
-from .models import DrillSet, ObjectionFAQ, PitchRef, PitchVersion, Scenario
+from .models import DrillSet, KeyPoint, ObjectionFAQ, PitchRef, PitchVersion, Scenario
 from .problems import Problem
 from .validation import SuggestionBudget, did_you_mean
 
@@ -74,6 +74,35 @@ def _check_alternatives(item: LoadedFile, model: ObjectionFAQ) -> list[Problem]:
                 elif _squash(alternative) in seen:
                     problems.append(item.problem(where, f"alternative {alternative!r} is listed twice"))
                 seen.add(_squash(alternative))
+            problems.extend(_check_wording_strength(item, o_index, k_index, objection.objection, key_point))
+    return problems
+
+
+def _check_wording_strength(
+    item: LoadedFile, o_index: int, k_index: int, objection_text: str, key_point: KeyPoint
+) -> list[Problem]:
+    """A wording whose matched words all come from the objection is covered by any answer that mentions them.
+
+    Example: "not on every valve" for the point "only on the critical valves" matches on "valve" alone, and the
+    customer's objection is about valves, so "you need them everywhere, not on the critical valves" covered it.
+    """
+    from ..scoring.answers import matching_words  # the scorer decides which words count
+
+    heard = matching_words(objection_text)
+    problems: list[Problem] = []
+    base = ("objections", o_index, "key_points", k_index)
+    for where, wording in [(base, key_point.point)] + [
+        ((*base, "alternatives", a), alternative) for a, alternative in enumerate(key_point.alternatives)
+    ]:
+        words = matching_words(wording)
+        if words and words.keys() <= heard.keys():
+            shown = ", ".join(sorted(set(words.values())))
+            problems.append(item.problem(
+                where,
+                f"{wording!r} is matched only on words the objection itself uses ({shown}): any answer that "
+                "mentions them covers it; add the words that make the point",
+                "warning",
+            ))
     return problems
 
 

@@ -80,6 +80,19 @@ def _read(text: str) -> _Text:
     return _Text(facts, words, where)
 
 
+def matching_words(text: str) -> dict[str, str]:
+    """The words of a key point's wording that the scorer matches, stem → word as written (no stop words,
+    negations or figures), or an empty dict when the wording holds a figure (checked by value, so it decides).
+
+    ``trainer check`` uses it to spot a wording that any answer would cover: one whose matching words all come
+    from the customer's objection itself.
+    """
+    read = _read(text)
+    if read.facts.figures:
+        return {}
+    return {stem: read.facts.norms[i] for stem, i in zip(read.words, read.where, strict=True)}
+
+
 def score_answer(
     answer: str,
     key_points: Sequence[KeyPoint],
