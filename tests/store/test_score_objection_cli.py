@@ -24,8 +24,8 @@ def test_text_output_names_the_contradiction_and_the_covering_words() -> None:
     assert "not yet" in out
     assert 'You said "stop working" — the approved answer says "keep working".' in out
     assert "✓ about five thousand dollars a year\n    said: “about 5k dollars a year”" in out
-    assert "✓ less than one hour of lost production\n    said: “under an hour of lost production”\n" \
-           "    as:   “under an hour of lost production”" in out
+    # Said exactly as an alternative wording: the words are shown once, not again as the wording that counted.
+    assert "✓ less than one hour of lost production\n    said: “under an hour of lost production”\n✗" in out
     assert "✗ valves keep working if you stop  contradicted\n    you said: “stop working”\n" \
            "    approved: “keep working”" in out
     assert "Approved answer\nI understand, subscriptions add up." in out

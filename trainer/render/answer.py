@@ -25,7 +25,7 @@ def key_point_evidence(point: Any) -> Text:
         if point.excerpt:
             line.append("\n    said: ", style="dim")
             line.append(f"“{visible(point.excerpt)}”", style="italic")
-        if point.wording and point.wording != point.point:
+        if point.wording and point.wording not in (point.point, point.excerpt):  # said word for word: shown once
             line.append("\n    as:   ", style="dim")
             line.append(f"“{visible(point.wording)}”", style="dim")
         return line

@@ -41,7 +41,7 @@ def key_point_lines(result: Any) -> Content:
             if point.excerpt:
                 line = Content.assemble(line, "\n   ", (f"“{visible(point.excerpt)}”", "italic $text-muted"))
             wording = getattr(point, "wording", None)
-            if wording and wording != point.point:
+            if wording and wording not in (point.point, point.excerpt):  # said word for word: shown once
                 line = Content.assemble(line, (f"  via “{visible(wording)}”", "$text-muted"))
             lines.append(line)
             continue
