@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .commands import assign, content, practice, speech, team
+from .commands import assign, certify, content, practice, speech, team
 from .commands.common import EXIT_PROBLEMS, EXIT_USAGE, TrainerGroup, fail, library_option, store_options
 from .library import ContentError, find_library
 
@@ -83,6 +83,7 @@ for command in (
     team.team,
     assign.assign,
     assign.assignments,
+    certify.certify,
     team.serve,
 ):
     main.add_command(command)
