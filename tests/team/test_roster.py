@@ -95,3 +95,15 @@ def test_the_sample_library_has_a_small_roster_that_loads_cleanly() -> None:
     assert library.roster is not None
     assert not [p for p in library.problems if p.path.endswith("roster.yaml")]
     assert library.roster.teams and all(team.managers for team in library.roster.teams)
+
+
+def test_a_library_started_from_the_sample_gets_its_roster(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "mine"), "--sample"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    library = load_library(tmp_path / "mine")
+    assert library.roster is not None and library.roster.team("field-sales").managers == ["maria"]
+
+
+def test_the_editor_schema_knows_the_roster() -> None:
+    result = CliRunner().invoke(main, ["schema"], catch_exceptions=False)
+    assert '"Roster"' in result.stdout and '"different_days"' in result.stdout
