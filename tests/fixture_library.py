@@ -85,3 +85,15 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
+
+ROSTER = """\
+# Who is on which team: reviewed like the scripts.
+teams:
+  - id: north
+    name: North region
+    managers: [maria]
+    members: [alex, sam]
+  - id: south
+    managers: [maria]
+    members: [lee]
+"""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .commands import content, practice, speech, team
+from .commands import assign, certify, content, practice, readiness, speech, team
 from .commands.common import EXIT_PROBLEMS, EXIT_USAGE, TrainerGroup, fail, library_option, store_options
 from .library import ContentError, find_library
 
@@ -81,6 +81,10 @@ for command in (
     speech.transcribe,
     team.report,
     team.team,
+    assign.assign,
+    assign.assignments,
+    certify.certify,
+    readiness.readiness,
     team.serve,
 ):
     main.add_command(command)

@@ -13,6 +13,7 @@ from typing import TypeVar
 from .item_ref import ItemRef
 from .models import Drill, DrillSet, Objection, ObjectionFAQ, PitchVersion, Product, Scenario
 from .problems import ContentError, Problem
+from .roster import Roster
 from .validation import did_you_mean
 
 
@@ -115,6 +116,18 @@ class Library:
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
+    roster: Roster | None = None  # roster.yaml at the root: teams, managers, the practice policy
+    roster_file: Path | None = None
+
+    def require_roster(self) -> Roster:
+        """The roster, or a :class:`ContentError` saying why team commands cannot work without it."""
+        if self.roster is not None:
+            return self.roster
+        if self.roster_file is None:
+            raise ContentError(
+                f"no roster: teams are defined in {self.root / 'roster.yaml'} (see docs/content-format.md)"
+            )
+        raise ContentError("the roster did not load; run `trainer check` to see why")
 
     @property
     def errors(self) -> list[Problem]:

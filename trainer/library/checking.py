@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .loader import content_dir, load_file, load_library, scenario_dir, yaml_files
 from .problems import Problem, display_path
+from .roster import ROSTER_NAMES
 
 
 @dataclass
@@ -42,6 +43,8 @@ class CheckReport:
 def library_root_of(path: Path) -> Path | None:
     """The library a file belongs to: the nearest parent holding it under content/ or scenarios/."""
     resolved = _real(path)
+    if resolved.name in ROSTER_NAMES and _is_library(resolved.parent):
+        return resolved.parent
     for parent in resolved.parents:
         for sub in (content_dir(parent), scenario_dir(parent)):
             if sub != parent and sub.is_dir() and resolved.is_relative_to(sub):

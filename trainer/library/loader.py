@@ -14,11 +14,13 @@ from .checks import check_library
 from .failed import FailedContent, content_parts
 from .models import DOCUMENT_MODELS, DrillSet, ObjectionFAQ, PitchVersion, Product, Scenario
 from .problems import Problem, display_path
-from .scan import scan
+from .roster import ROSTER_NAMES, Roster, roster_issues
+from .scan import check_file, scan
 from .validation import validate_document, validate_entries
 from .yaml_source import YamlDocument, YamlProblem, parse_yaml, read_yaml
 
 _VERSION_FILE = re.compile(r"^v(\d+)$")
+_MODELS: dict[str, type[BaseModel]] = {**DOCUMENT_MODELS, "roster": Roster}
 
 
 def content_dir(root: Path) -> Path:
@@ -43,11 +45,12 @@ def detect_kind(data: Any, path: Path) -> str | None:
             ("objections", "objections"),
             ("drills", "drills"),
             ("steps", "scenario"),
+            ("teams", "roster"),
         ):
             if key in data:
                 return kind
     stem = path.stem
-    if stem in ("product", "objections", "drills"):
+    if stem in ("product", "objections", "drills", "roster"):
         return stem
     if _VERSION_FILE.match(stem) and path.parent.parent.name == "pitches":
         return "pitch"
@@ -121,14 +124,14 @@ def read_file(path: Path, text: str | None = None) -> FileResult:
     if kind is None:
         message = (
             "cannot tell what this file holds: expected a top-level key 'pitch', 'objections', 'drills' "
-            "or 'steps' (a scenario), or a file named product.yaml"
+            "or 'steps' (a scenario), 'teams' (the roster), or a file named product.yaml"
         )
         return FileResult(None, [Problem(shown, 1, 1, message)], kind, doc.data)
     left_out: list[int] = []
     if kind in ("objections", "drills"):
         model, problems, left_out = validate_entries(doc, DOCUMENT_MODELS[kind], shown, kind)
     else:
-        model, problems = validate_document(doc, DOCUMENT_MODELS[kind], shown)
+        model, problems = validate_document(doc, _MODELS[kind], shown)
     item = None if model is None else LoadedFile(path, shown, kind, doc, model, left_out)
     return FileResult(item, problems, kind, doc.data)
 
@@ -187,6 +190,11 @@ def _load_library(root: Path) -> Library:
     library.problems.extend(content_problems)
     library.problems.extend(p for p in scenario_problems if p not in content_problems)
     paths = content_files + [p for p in scenario_files if not p.is_relative_to(cdir)]
+    roster_path = _roster_path(root)
+    if roster_path is not None:
+        paths = [p for p in paths if p != roster_path]
+        library.files_read += 1
+        _load_roster(library, roster_path, root)
     for path in paths:
         library.files_read += 1
         rel = content_parts(path, cdir)
@@ -194,6 +202,10 @@ def _load_library(root: Path) -> Library:
             folders.setdefault(rel[0], []).append(path)
         result = read_file(path)
         library.problems.extend(result.problems)
+        if result.kind == "roster":
+            message = f"a roster belongs at the library root, as {display_path(root / ROSTER_NAMES[0])}; not read"
+            library.problems.append(Problem(display_path(path), 1, 1, message))
+            continue
         item = result.item
         if item is not None:
             placement = _placement_problems(item, cdir, sdir)
@@ -213,6 +225,40 @@ def _load_library(root: Path) -> Library:
     library.problems.extend(_hold_back_products_without_product_file(library, cdir, folders))
     library.problems.sort()
     return library
+
+
+def _roster_path(root: Path) -> Path | None:
+    """``roster.yaml`` (or ``.yml``) at the library root, if there is one."""
+    for name in ROSTER_NAMES:
+        candidate = root / name
+        if candidate.is_symlink() or candidate.exists():
+            return candidate
+    return None
+
+
+def _load_roster(library: Library, path: Path, root: Path) -> None:
+    """Read the roster like any content file (safely, with positions); a broken roster leaves ``roster`` None.
+
+    Why None rather than a partial roster: assigning work to half a team, because the other half's entry had a
+    typo, would fail silently; the problem is shown instead and team commands say the roster did not load.
+    """
+    library.roster_file = path
+    refused = check_file(path, str(root.resolve()))
+    if refused is not None:
+        library.problems.append(refused)
+        return
+    result = read_file(path)
+    library.problems.extend(result.problems)
+    item = result.item
+    if item is None:
+        return
+    if not isinstance(item.model, Roster):
+        library.problems.append(item.problem((), "the roster file must hold `teams:` (and optionally `policy:`)"))
+        return
+    issues = roster_issues(item.model)
+    library.problems.extend(item.problem(issue.loc, issue.message, issue.severity) for issue in issues)
+    if not any(issue.severity == "error" for issue in issues):
+        library.roster = item.model
 
 
 def _hold_back_products_without_product_file(

@@ -27,6 +27,7 @@ from .loader import load_file, yaml_files
 from .locate import PACKAGE_DIR, bundled_library
 from .models import PitchVersion, Product
 from .problems import ContentError, display_path
+from .roster import ROSTER_FILE
 
 LIBRARY_FOLDERS = ("content", "scenarios")
 PLACEHOLDER = "Replace this with"
@@ -272,6 +273,18 @@ def _fill(staging: Path, from_sample: bool) -> int:
     return count
 
 
+def _copy_sample_roster(target: Path) -> int:
+    """The sample's roster.yaml beside the copied content, unless the folder already has one of its own."""
+    source = bundled_library() / ROSTER_FILE
+    if not source.is_file() or (target / ROSTER_FILE).exists():
+        return 0
+    try:
+        create_new(target / ROSTER_FILE, source.read_text(encoding="utf-8"))
+    except FileExistsError:
+        return 0
+    return 1
+
+
 def init_library(target: Path, *, from_sample: bool = False, package_dir: Path = PACKAGE_DIR) -> StartedLibrary:
     """Start a library in ``target``: ``content/`` and ``scenarios/``, empty or copied from the sample.
 
@@ -289,6 +302,8 @@ def init_library(target: Path, *, from_sample: bool = False, package_dir: Path =
         for name in LIBRARY_FOLDERS:
             os.replace(staging / name, target / name)  # replaces an empty folder, fails on a non-empty one
             moved.append(name)
+        if from_sample:
+            count += _copy_sample_roster(target)
     except OSError as exc:
         for name in moved:  # only what this call put there
             shutil.rmtree(target / name, ignore_errors=True)

@@ -97,6 +97,11 @@ def scan(folder: Path, library_root: Path | None = None) -> tuple[list[Path], li
     return found, problems
 
 
+def check_file(path: Path, root: str) -> Problem | None:
+    """Why one file must not be read (a FIFO, a device, a link out of ``root``), or None when it can be."""
+    return _check_file(path, root)
+
+
 def _check_file(path: Path, root: str) -> Problem | None:
     try:
         mode = path.lstat().st_mode

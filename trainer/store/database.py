@@ -24,6 +24,7 @@ from fsrs import Card
 
 from ..library.item_ref import ItemRef
 from . import errors
+from .assignments import AssignmentStore
 from .attempts import Attempt, NewAttempt, utc_now
 from .errors import StoreError, store_errors
 from .migrations import SCHEMA_VERSION, TABLES, DatabaseTooNew, check_version, migrate
@@ -87,7 +88,7 @@ _ATTEMPT_COLUMNS = (
 )
 
 
-class PracticeStore:
+class PracticeStore(AssignmentStore):
     """Thread-safe access to one practice database file."""
 
     def __init__(self, path: Path | str | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:

@@ -107,10 +107,26 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     ALTER TABLE attempts ADD COLUMN transcript TEXT;
     ALTER TABLE attempts ADD COLUMN audio_path TEXT;
     """,
+    # 7: assignments. One row per rep and item: assigning the same item again moves its due date and minimum.
+    # Whether it is done is never stored: it is computed from the attempts on the item's current version, so a
+    # newly published version re-opens it without touching this table. Plain SQL both SQLite and PostgreSQL read.
+    """
+    CREATE TABLE assignments (
+        rep TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        due TEXT NOT NULL,
+        min_score REAL NOT NULL,
+        team TEXT,
+        assigned_by TEXT,
+        assigned_at TEXT NOT NULL,
+        PRIMARY KEY (rep, item_key)
+    );
+    CREATE INDEX assignments_by_due ON assignments (due);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
-TABLES = ("attempts", "reps", "cards", "sessions")
+TABLES = ("attempts", "reps", "cards", "sessions", "assignments")
 """The tables a database at :data:`SCHEMA_VERSION` has; one missing means the file was damaged or edited."""
 
 

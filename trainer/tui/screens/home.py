@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from ...library.item_ref import ItemRef
 from ...practice.items import describe, item_titles
 from ..plain import plain
+from ..widgets.assigned_list import AssignedList
 from ..widgets.item_details import ItemDetails
 from ..widgets.library_tree import Group, LibraryTree, NodeData
 from ..widgets.title_bar import TitleBar
@@ -37,6 +38,7 @@ class HomeScreen(TrainerScreen):
         Binding("o", "objections", "Objections"),
         Binding("d", "drills", "Drills"),
         Binding("n", "focus_next_up", "Practise next", show=False),
+        Binding("a", "focus_assigned", "Assigned to you", show=False),
         Binding("p", "app.progress", "Progress"),
         Binding("u", "app.switch_rep", "Switch rep", show=False),
         Binding("s", "app.team_session", "Team session", show=False),
@@ -52,6 +54,7 @@ class HomeScreen(TrainerScreen):
         with Horizontal(id="home-body"):
             yield LibraryTree(library, id="library")
             with Vertical(id="home-side"):
+                yield AssignedList(id="assigned-box")
                 with VerticalScroll(id="details-box"):
                     yield ItemDetails(id="details")
                 yield Static("Practise next", id="next-title", classes="panel-title")
@@ -66,6 +69,7 @@ class HomeScreen(TrainerScreen):
         self.query_one("#details-box").border_title = "Details"
         self.query_one("#details-box").can_focus = False
         self._show_problems_notice()
+        self._refresh_assigned()
         self._refresh_next_up()
         self.query_one(LibraryTree).focus()
         if library.errors:
@@ -86,7 +90,33 @@ class HomeScreen(TrainerScreen):
     def on_screen_resume(self) -> None:
         """Back from practice (or from switching rep): the suggestions and the rep may have changed."""
         self.sub_title = f"library: {self.trainer.library.root.resolve().name} · rep: {self.trainer.rep}"
+        self._refresh_assigned()
         self._refresh_next_up()
+
+    def _refresh_assigned(self) -> None:
+        """The rep's assignments, judged on today's date; a store that cannot be read says so and hides them."""
+        trainer, widget = self.trainer, self.query_one(AssignedList)
+        today = trainer.now().astimezone().date()
+        if trainer.store is None:
+            widget.show([], today)
+            return
+        from ...store.errors import StoreError
+        from ...team.assignments import assignment_progress
+
+        try:
+            found = assignment_progress(trainer.store, trainer.library, today, [trainer.rep])
+        except StoreError as exc:
+            self.notify(str(exc), title="Assignments not shown", severity="error", timeout=10)
+            found = []
+        widget.show(found, today)
+
+    @on(AssignedList.Picked)
+    def _open_assigned(self, event: AssignedList.Picked) -> None:
+        """A pitch cut starts reciting at once (the assignment asks for a score); other items open as usual."""
+        self.trainer.open_item(event.ref, "recite" if event.ref.kind == "pitch" else "study")
+
+    def action_focus_assigned(self) -> None:
+        self.query_one(AssignedList).focus_list()
 
     def _show_problems_notice(self) -> None:
         library = self.trainer.library

@@ -25,6 +25,8 @@ from .base import TrainerScreen
 
 if TYPE_CHECKING:
     from ...store.attempts import Attempt
+    from ...team.certification import Certificate
+    from ..app import TrainerApp
 
 REP_COLUMN = "rep:"  # column keys of rep columns; the first three columns describe the item
 STATUS_MARK = {"ok": "✓", "due": "due", "overdue": "overdue", "changed": "changed"}
@@ -35,6 +37,39 @@ LEGEND = Content.assemble(
     ("  ", "$text-muted"), ("overdue", STATUS_STYLE["overdue"]), (" over a day late  ", "$text-muted"),
     ("changed", STATUS_STYLE["changed"]), (" words changed since  ", "$text-muted"), ("— never", "$text-muted"),
 )
+
+
+CERT_STYLE = {"certified": "bold $text-success", "renew": "$text-warning", "expired": "$text-error",
+              "not certified": "$text-muted"}
+
+
+def rep_certificates(trainer: TrainerApp, reps: list[str], product: str | None) -> list[Certificate]:
+    """Every certificate of ``reps`` today, under the roster's policy (the defaults without a roster)."""
+    from ...library.roster import CertificationPolicy
+    from ...team.certification import certificates
+
+    store, library = trainer.store, trainer.library
+    if store is None:
+        return []
+    policy = library.roster.policy.certification if library.roster else CertificationPolicy()
+    today = trainer.now().astimezone().date()
+    return [cert for rep in reps for cert in certificates(rep, library, store.attempts(rep), today, policy, product)]
+
+
+def certified_line(found: list[Certificate]) -> Content:
+    """Who holds which certificate: certified, to renew, or expired; the rest is in each rep's attempts view."""
+    held = [c for c in found if c.status != "not certified"]
+    parts: list[Content | str | tuple[str, str]] = [("Certified  ", "bold")]
+    for cert in held:
+        version = f" v{cert.version}"
+        note = {"certified": "", "renew": f" renew by {cert.renew_by}" if cert.renew_by else " renew",
+                "expired": " expired"}[cert.status]
+        parts.extend([plain(cert.rep, "bold"), " ", plain(one_line(cert.title, 30)),
+                      (version + note, CERT_STYLE[cert.status]), "   "])
+    if not held:
+        parts.append(("nobody yet (Gold on every cut twice, on different days; a for a rep's progress)",
+                      "$text-muted"))
+    return Content.assemble(*parts)
 
 
 def cell_content(cell: Cell) -> Content:
@@ -74,6 +109,7 @@ class ManagerScreen(TrainerScreen):
         with Vertical(id="mgr-facts"):
             yield Static(LEGEND, id="mgr-legend")
             yield Static(id="mgr-ready")
+            yield Static(id="mgr-certified")
             yield Static(id="mgr-weakest")
             yield Static(id="mgr-missed")
         yield Static(id="mgr-empty")
@@ -155,6 +191,7 @@ class ManagerScreen(TrainerScreen):
             *[part for rep in table.reps for part in (plain(rep, "bold"), f" {table.readiness(rep):.0%}   ")],
             ("(practised, not due, best ≥ 75)", "$text-muted"),
         ))
+        self.query_one("#mgr-certified", Static).update(certified_line(self._certificates(table.reps)))
         weakest = weakest_items(table)
         self.query_one("#mgr-weakest", Static).update(Content.assemble(
             ("Weakest items  ", "bold"),
@@ -169,6 +206,9 @@ class ManagerScreen(TrainerScreen):
             "; ".join(f"{point} ({count}×)" for point, count in points) or ("nothing missed yet", "$text-muted"),
         ))
         self.refresh_bindings()
+
+    def _certificates(self, reps: list[str]) -> list[Certificate]:
+        return rep_certificates(self.trainer, reps, self.product)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("attempts", "focus_filter"):
@@ -223,6 +263,7 @@ class RepAttemptsScreen(TrainerScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(id="rep-summary")
+        yield Static(id="rep-certificates")
         yield DataTable(id="rep-attempts", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -244,6 +285,7 @@ class RepAttemptsScreen(TrainerScreen):
                                               "$text-muted"),
             (f"  ·  best {score_text(best)}" if best is not None else "", "$text-muted"), (scope, "$text-muted"),
         ))
+        self._show_certificates()
         table = self.query_one("#rep-attempts", DataTable)
         for label, key in (("When", "when"), ("Item", "item"), ("Version", "version"), ("Score", "score"),
                            ("Tier", "tier"), ("Where", "source")):
@@ -266,3 +308,16 @@ class RepAttemptsScreen(TrainerScreen):
                                                   "$text-muted"),
             ))
         table.focus()
+
+    def _show_certificates(self) -> None:
+        """Each certificate of the rep with the line that says why: what is held, what is still missing."""
+        found = rep_certificates(self.trainer, [self.rep], self.product)
+        lines: list[Content | str | tuple[str, str]] = []
+        for cert in found:
+            lines.extend([
+                (f"{cert.status:<13} ", CERT_STYLE[cert.status]), plain(one_line(cert.title, 40), "bold"), "  ",
+                plain(cert.why, "$text-muted"), "\n",
+            ])
+        widget = self.query_one("#rep-certificates", Static)
+        widget.update(Content.assemble(*lines[:-1]) if lines else "")
+        widget.display = bool(lines)
