@@ -125,10 +125,10 @@ async def test_speaking_records_transcribes_and_scores_from_speech(make_app, tmp
         heard = static_text(results, "#heard")
         assert "Heard: Broken widgets stop your line for um hours." in heard
         assert "Pauses over 2 s: 1" in heard and "3.0 s at 5.0 s, before “Can”" in heard
-        assert "Fillers: 1  um" in heard
+        assert "Fillers: 1 (um)" in heard
         assert "Hook: " in heard and "Ask: " in heard  # the pace of each section
         text = screen_text(results)
-        assert "⏸3.0s Can" in text  # the pause, marked where it fell in the script
+        assert "‖3.0s Can" in text  # the pause, marked where it fell in the script
         assert "worst→best" in text
     stored = store.attempts("ann")
     assert len(stored) == 1

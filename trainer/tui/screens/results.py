@@ -18,7 +18,7 @@ from ...safe_text import visible
 from ...scoring.results import score_text, whole_score
 from ..widgets.marked_script import MarkedScript
 from ..widgets.practice_clock import clock_text
-from ..widgets.speech_summary import speech_lines, speech_pace_suffix
+from ..widgets.speech_summary import FROM_SPEECH, speech_lines, speech_pace_suffix
 from ..widgets.title_bar import TitleBar
 from .base import CutScreen
 
@@ -171,6 +171,7 @@ class ResultsScreen(CutScreen[str | None]):
             Content.assemble(
                 (result.tier, TIER_STYLE.get(result.tier, "bold $text-error")),
                 (f"   {self.version.title} · {self.cut_name} · v{self.version.version}", "$text-muted"),
+                FROM_SPEECH if self.spoken is not None else "",
             ),
             counts_line(result.counts, unit_name(self.trainer.library.product(self.pitch.product).language)),
             pace,

@@ -134,7 +134,7 @@ class MarkedScript(VerticalScroll, can_focus=True):
         scores = {i: s.score for i, s in enumerate(getattr(self.result, "sections", ()))}
         parts: list[Content] = [legend()]
         if self.pauses:
-            parts[0] = Content.assemble(parts[0], "  ", ("⏸pause", "bold $text-warning"))
+            parts[0] = Content.assemble(parts[0], "  ", ("‖pause", "bold $text-warning"))
         bodies = section_contents(self.texts, self.result.words, self.result.extras, self.pauses)
         for index, body in enumerate(bodies):
             title = Content.styled(visible(self.names[index]), "bold $text-accent")

@@ -21,16 +21,17 @@ def rate_text(value: float | None) -> str:
     return f"{value:.0f} words/min" if value else "—"
 
 
+FROM_SPEECH = Content.styled(" · from speech", "bold $text-accent")
+
+
 def speech_pace_suffix(spoken: Any) -> Content:
-    """" · 142 words/min · from speech": appended to the results' pace line."""
-    return Content.assemble(
-        (f" · {rate_text(spoken.pace.words_per_minute)}", "bold"), (" · from speech", "bold $text-accent")
-    )
+    """" · 142 words/min": appended to the results' pace line (timed by the heard words)."""
+    return Content.styled(f" · {rate_text(spoken.pace.words_per_minute)}", "bold")
 
 
 def pause_mark(pause: Any) -> tuple[str, str]:
     """How a pause is drawn in the marked script, where it fell."""
-    return (f"⏸{pause.seconds:.1f}s", PAUSE_STYLE)
+    return (f"‖{pause.seconds:.1f}s", PAUSE_STYLE)  # one cell wide in every terminal, unlike ⏸
 
 
 def speech_lines(spoken: Any, audio_path: Path | str | None, *, can_play: bool = False) -> Content:
@@ -55,7 +56,7 @@ def speech_lines(spoken: Any, audio_path: Path | str | None, *, can_play: bool =
         lines.append(Content.assemble(("Pauses over 2 s: ", "bold"), "none"))
     fillers = Content.assemble(("Fillers: ", "bold"), str(spoken.result.counts.filler))
     if spoken.fillers:
-        fillers = Content.assemble(fillers, ("  " + ", ".join(visible(w) for w in spoken.fillers), "$text-muted"))
+        fillers = Content.assemble(fillers, (" (" + ", ".join(visible(w) for w in spoken.fillers) + ")", "$text-muted"))
     lines.append(fillers)
     if audio_path is not None:
         lines.append(Content.assemble(("Recording: ", "bold"), (visible(str(audio_path)), "$text-muted")))
