@@ -281,3 +281,29 @@ async def test_the_real_recognizer_hears_a_spoken_pitch(make_app, tmp_path: Path
         heard = static_text(results, "#heard").lower()
         assert "before they fail" in heard and "on your worst line" in heard  # heard, not copied from the script
         assert results.result.score >= 80  # type: ignore[attr-defined]  # a synthetic voice: a word or two misheard
+
+
+async def test_history_screens_say_which_attempts_were_spoken(make_app, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    from trainer.tui.screens.manager import RepAttemptsScreen
+    from trainer.tui.screens.progress import ProgressScreen
+
+    device = FakeAudioDevice(speech_files.write_wav(tmp_path / "tone.wav", 1.0))
+    store = PracticeStore(tmp_path / "db" / "practice.sqlite3")
+    app = make_app(log=None, store=store, speech=kit(device))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_recite(pilot)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: screen.query_one(SpeakPanel).state == "recording")
+        await pilot.press("ctrl+t")
+        await wait_for_screen(pilot, ResultsScreen)
+        await pilot.press("b")
+        await wait_for_screen(pilot, HomeScreen)
+        app.push_screen(ProgressScreen())
+        progress = await wait_for_screen(pilot, ProgressScreen)
+        assert "spoken 1 of 1" in static_text(progress, "#progress-item")
+        app.push_screen(RepAttemptsScreen("ann", None))
+        attempts = await wait_for_screen(pilot, RepAttemptsScreen)
+        row = [str(value) for value in attempts.query_one(DataTable).get_row_at(0)]
+        assert row[-1] == "app · spoken"
