@@ -124,6 +124,7 @@ class FakeAudioDevice:
         self.fail_on_start, self.fail_on_stop = fail_on_start, fail_on_stop
         self.fed = threading.Event()
         self.opened_at: list[int] = []
+        self.streams: list[FakeInputStream] = []
         self.played: list[tuple[bytes, int]] = []
 
     def query_devices(self, device: Any = None, kind: str | None = None) -> dict[str, Any]:
@@ -144,7 +145,8 @@ class FakeAudioDevice:
         if samplerate in self.refuse_rates:
             raise PortAudioError("Error opening RawInputStream: Invalid sample rate [PaErrorCode -9997]")
         self.opened_at.append(samplerate)
-        return FakeInputStream(self, samplerate, callback, finished_callback)
+        self.streams.append(FakeInputStream(self, samplerate, callback, finished_callback))
+        return self.streams[-1]
 
     def RawOutputStream(self, *, samplerate: int, channels: int, dtype: str) -> FakeOutputStream:
         return FakeOutputStream(self, samplerate, channels)

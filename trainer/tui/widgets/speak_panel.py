@@ -88,6 +88,13 @@ class SpeakPanel(Horizontal):
     def on_mount(self) -> None:
         self._show()
 
+    def on_unmount(self) -> None:
+        """Leaving the screen while recording closes the microphone; nothing half-recorded is kept."""
+        recorder, self._recorder = self._recorder, None
+        if recorder is not None:
+            with contextlib.suppress(Exception):
+                recorder.stop()
+
     def _show(self, level: float = 0.0, seconds: float = 0.0) -> None:
         recording = self.state == "recording"
         button = self.query_one("#speak", Button)
@@ -141,8 +148,8 @@ class SpeakPanel(Horizontal):
         self.state = "idle"
         if self.is_attached:
             self._show()
-            self.app.notify(f"{message}. You can still type the pitch.", title="Cannot use speech",
-                            severity="warning", timeout=8)
+            typing = "" if "type the" in message else ". You can still type the pitch"
+            self.app.notify(f"{message}{typing}.", title="Cannot use speech", severity="warning", timeout=8)
 
     @work(thread=True, exclusive=True, group="speak-start")
     def _start(self) -> None:
