@@ -321,3 +321,17 @@ async def test_leaving_the_screen_while_recording_closes_the_microphone(make_app
         await pilot.pause()
         assert len(device.streams) == 1 and not device.streams[0].active  # the microphone is closed
     assert not (tmp_path / "data" / "recordings").exists()  # nothing half-recorded was kept
+
+
+async def test_a_recording_stops_by_itself_at_its_time_limit(make_app, tmp_path: Path) -> None:
+    device = FakeAudioDevice(speech_files.write_wav(tmp_path / "tone.wav", 2.0))
+    speech = SpeechKit(recorder_factory=lambda: MicrophoneRecorder(device, max_seconds=1.0),
+                       transcriber=HeldRecognizer())
+    app = make_app(speech=speech)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_recite(pilot)
+        await pilot.press("ctrl+t")
+        results = await wait_for_screen(pilot, ResultsScreen)
+        assert "from speech" in static_text(results, "#summary")
+    assert any("time limit" in m for m in messages(app))
+    assert read_wav(app.practice_log.attempts()[-1].audio_path).seconds == pytest.approx(1.0)

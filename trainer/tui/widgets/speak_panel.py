@@ -206,6 +206,9 @@ class SpeakPanel(Horizontal):
             self._fail(recorder.failure)
             return
         self._show(recorder.level, recorder.seconds)
+        if recorder.seconds >= getattr(recorder, "max_seconds", float("inf")):  # the recorder keeps no more
+            self.app.notify("Recording stopped at its time limit.", timeout=5)
+            self.stop()
 
     @work(thread=True, exclusive=True, group="speak-finish")
     def _finish(self, recorder: Any) -> None:
