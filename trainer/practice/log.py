@@ -31,6 +31,9 @@ class Attempt:
     text: str = ""  # what the rep said or typed
     detail: Mapping[str, Any] | None = None  # the scorer's result as data (``to_dict()``), to explain it later
     seconds: float | None = None  # how long the attempt took
+    medium: str = "typed"  # typed | spoken
+    transcript: str | None = None  # spoken: what the recognizer heard
+    audio_path: str | None = None  # spoken: the kept recording
 
 
 @dataclass(frozen=True)

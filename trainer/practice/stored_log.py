@@ -85,6 +85,9 @@ class StoreLog:
                 started_at=attempt.at,
                 duration_seconds=attempt.seconds,
                 rating=rating,
+                medium=attempt.medium,
+                transcript=attempt.transcript,
+                audio_path=attempt.audio_path,
             ),
             # Every pitch cut, objection and drill attempt reviews its card, wherever it was practised (an
             # objection answered in a scenario comes due like one from the deck); a self-rating given later
@@ -108,6 +111,9 @@ class StoreLog:
                 text=a.attempt_text,
                 detail=a.breakdown,
                 seconds=a.duration_seconds,
+                medium=a.medium,
+                transcript=a.transcript,
+                audio_path=a.audio_path,
             )
             for a in stored
         ]

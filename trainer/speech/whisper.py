@@ -76,6 +76,10 @@ class WhisperTranscriber:
                 self.choice = choice
             return self._model
 
+    def load(self) -> None:
+        """Load the model now (the app does it while the rep speaks), or raise :class:`SpeechError`."""
+        self._load()
+
     def transcribe(self, audio: Audio) -> Transcript:
         model = self._load()
         segments, _info = model.transcribe(

@@ -72,6 +72,7 @@ class TrainerApp(App[None]):
         tune_gc: bool = False,
         drafts: bool = False,
         cursor_blink: bool = True,
+        speech: Any = None,
     ) -> None:
         super().__init__()
         if not isinstance(library, Library):
@@ -99,7 +100,27 @@ class TrainerApp(App[None]):
         self.seed = seed  # shuffling seed; None means a new order every time
         self._tune_gc = tune_gc
         self.cursor_blink = cursor_blink
+        self._speech = speech  # a SpeakPanel SpeechKit: the microphone and recognizer (fakes of them in tests)
         self._unsafe_text_filter = UnsafeTextFilter()
+
+    @property
+    def speech_kit(self) -> Any:
+        """The microphone and recognizer for spoken practice; the real ones are made on first use."""
+        if self._speech is None:
+            from ..speech.whisper import WhisperTranscriber
+            from .widgets.speak_panel import SpeechKit
+
+            self._speech = SpeechKit(transcriber=WhisperTranscriber())
+        return self._speech
+
+    @property
+    def recordings_db(self) -> Path:
+        """The database whose folder keeps recordings: the open store's, else where the store would be."""
+        if self.store is not None:
+            return Path(self.store.path)
+        from ..store.database import default_db_path
+
+        return default_db_path()
 
     def notify(
         self,
@@ -227,6 +248,9 @@ class TrainerApp(App[None]):
         text: str = "",
         detail: Any = None,
         seconds: float | None = None,
+        medium: str = "typed",
+        transcript: str | None = None,
+        audio_path: str | None = None,
     ) -> int | None:
         """Keep one attempt (committed before this returns) and return its id, or None if it could not be kept.
 
@@ -237,7 +261,7 @@ class TrainerApp(App[None]):
         if version is None:
             version = self.library.content_version(ref)
         attempt = Attempt(ref, self.now(), score=score, rating=rating, version=version, text=text, detail=data,
-                          seconds=seconds)
+                          seconds=seconds, medium=medium, transcript=transcript, audio_path=audio_path)
         try:
             return self.practice_log.record(attempt)
         except Exception as exc:

@@ -298,7 +298,8 @@ class RepAttemptsScreen(TrainerScreen):
                 f"v{attempt.version}" if attempt.version is not None else "—",
                 Content.styled(score_text(attempt.score), "bold"),
                 plain_text(attempt.tier),
-                plain_text("team session" if attempt.source == "team" else attempt.source),
+                plain_text(("team session" if attempt.source == "team" else attempt.source)
+                           + (" · spoken" if attempt.medium == "spoken" else "")),
                 key=str(attempt.id),
             )
         if not attempts:

@@ -136,6 +136,7 @@ class ProgressScreen(TrainerScreen):
                 f"last {item.last_at.astimezone():%a %d %b %H:%M}\n",
                 ("scores: ", "$text-muted"),
                 scores,
+                self._spoken_line(item.key),
             )
         )
         self.query_one(Sparkline).data = list(item.scores)
@@ -145,6 +146,12 @@ class ProgressScreen(TrainerScreen):
             Content.styled("nothing missed", "$text-muted")
         ]
         self.query_one("#progress-item-missed", Static).update(Content("\n").join(lines))
+
+    def _spoken_line(self, key: str) -> Content:
+        """How many of the item's attempts were spoken rather than typed (empty when none were)."""
+        mine = [a for a in self.attempts if a.key == key]
+        spoken = sum(1 for a in mine if a.medium == "spoken")
+        return Content.styled(f"\nspoken {spoken} of {len(mine)}", "$text-muted") if spoken else Content("")
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -1,4 +1,5 @@
-"""Recite a cut from memory: type it, watch the clock, submit; scoring runs in a thread, never in the UI."""
+"""Recite a cut from memory: type it (or speak it, ctrl+t), watch the clock, submit; scoring runs in a thread,
+never in the UI."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ...library.speaking import unit_name
 from ...scoring.results import score_text
 from ...scoring.tokens import count_words
 from ..widgets.practice_clock import PracticeClock
+from ..widgets.speak_panel import SpeakPanel
 from ..widgets.title_bar import TitleBar
 from .base import CutScreen, version_label
 
@@ -29,11 +31,14 @@ class ReciteScreen(CutScreen):
     CSS_PATH = "recite.tcss"
     HELP = (
         "Type the cut from memory, as you would say it. The clock starts with your first key. Press ctrl+s to "
-        "score: every word is marked matched, near, substituted or missed, with what to fix first."
+        "score: every word is marked matched, near, substituted or missed, with what to fix first. Or press ctrl+t to "
+        "speak it into the microphone and ctrl+t again to stop: the recording is transcribed offline and scored the "
+        "same way, with your real pace, pauses and filler words (English pitches only)."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Submit"),
         Binding("ctrl+r", "clear", "Start over"),
+        Binding("ctrl+t", "speak", "Speak/stop"),
     ]
 
     def __init__(self, pitch: Pitch, version: int, cut: str) -> None:
@@ -60,6 +65,11 @@ class ReciteScreen(CutScreen):
         with Horizontal(classes="actions", id="recite-actions"):
             yield Button("Submit  ctrl+s", id="submit", variant="primary", compact=True)
             yield Button("Start over", id="clear", compact=True)
+            yield SpeakPanel(
+                language=self.trainer.library.product(self.pitch.product).language,
+                recordings_db=self.trainer.recordings_db, kit=self.trainer.speech_kit, served=self.trainer.served,
+                id="speak-panel",
+            )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -115,6 +125,34 @@ class ReciteScreen(CutScreen):
             button.label, button.disabled = "Scoring…", True
             self.query_one(TextArea).read_only = True
 
+    def action_speak(self) -> None:
+        self.query_one(SpeakPanel).toggle()
+
+    @on(SpeakPanel.Heard)
+    def _heard(self, event: SpeakPanel.Heard) -> None:
+        if self.scoring:
+            self.query_one(SpeakPanel).done()
+            return
+        self.scoring = True
+        self._score_speech(event.transcript, event.audio_path)
+
+    @work(thread=True, exclusive=True, group="score")
+    def _score_speech(self, transcript: Any, audio_path: Any) -> None:
+        """Score what was heard like a typed attempt, timed by the heard words."""
+        try:
+            from ...library.speaking import speaking_target
+            from ...practice.scenario import cut_reference
+            from ...speech.scoring import score_speech
+
+            target = speaking_target(self.cut_name, self.cut.target_seconds, self.cut.text)
+            spoken = score_speech(cut_reference(self.cut), transcript, target_seconds=target)
+        except Exception as exc:  # any scorer failure must reach the rep as a message
+            self.trainer.call_from_thread(self._scoring_failed, exc)
+            return
+        self.trainer.call_from_thread(
+            self._show_results, transcript.text, spoken.result, spoken.pace.speaking_seconds, spoken, audio_path
+        )
+
     @work(thread=True, exclusive=True, group="score")
     def _score(self, attempt: str, typed_seconds: float) -> None:
         """Score off the UI thread; errors become a toast, never a traceback."""
@@ -135,6 +173,7 @@ class ReciteScreen(CutScreen):
         if not self.is_attached:
             return
         self._reset_button()
+        self.query_one(SpeakPanel).done()
         self.notify(f"Could not score this attempt: {exc}", title="Scoring failed", severity="error")
 
     def _reset_button(self) -> None:
@@ -146,18 +185,23 @@ class ReciteScreen(CutScreen):
             button.label, button.disabled = "Submit  ctrl+s", False
             self.query_one(TextArea).read_only = False
 
-    def _show_results(self, attempt: str, result: Any, typed_seconds: float) -> None:
+    def _show_results(
+        self, attempt: str, result: Any, typed_seconds: float, spoken: Any = None, audio_path: Any = None
+    ) -> None:
         from .results import ResultsScreen
 
         attempt_id = self.trainer.record(
-            self.ref, score=float(result.score), version=self.version_number, text=attempt, detail=result,
-            seconds=typed_seconds or None,
+            self.ref, score=float(result.score), version=self.version_number, text=attempt,
+            detail=result, seconds=typed_seconds or None,
+            medium="typed" if spoken is None else "spoken", transcript=None if spoken is None else attempt,
+            audio_path=None if audio_path is None else str(audio_path),
         )
         previous_best = self.trainer.practice_log.best(self.ref, before=attempt_id) if attempt_id else None
         if not self.is_attached:  # the rep left while it was scoring: keep the attempt, say the score
             self.trainer.notify(f"Scored {score_text(result.score)} ({result.tier}).", title=self.version.title)
             return
         self._reset_button()
+        self.query_one(SpeakPanel).done()
         if self.app.screen is not self:  # the rep left (or opened help) while scoring: do not jump screens
             self.notify(f"Scored {score_text(result.score)} ({result.tier}).", title=self.version.title)
             return
@@ -166,8 +210,9 @@ class ReciteScreen(CutScreen):
         self.query_one(TextArea).display = False
         self.app.push_screen(
             ResultsScreen(
-                self.pitch, self.version_number, self.cut_name, result, attempt, typed_seconds,
-                previous_best=previous_best,
+                self.pitch, self.version_number, self.cut_name, result, attempt,
+                typed_seconds if spoken is None else 0.0, previous_best=previous_best, spoken=spoken,
+                audio_path=audio_path,
             ),
             callback=self._after_results,
         )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -17,6 +18,7 @@ from ...safe_text import visible
 from ...scoring.results import score_text, whole_score
 from ..widgets.marked_script import MarkedScript
 from ..widgets.practice_clock import clock_text
+from ..widgets.speech_summary import FROM_SPEECH, speech_lines, speech_pace_suffix
 from ..widgets.title_bar import TitleBar
 from .base import CutScreen
 
@@ -104,6 +106,7 @@ class ResultsScreen(CutScreen[str | None]):
         Binding("r", "retry", "Retry"),
         Binding("b", "leave", "Done"),
         Binding("escape", "edit", "Edit attempt"),
+        Binding("p", "play", "Play recording"),
     ]
 
     def __init__(
@@ -116,8 +119,12 @@ class ResultsScreen(CutScreen[str | None]):
         typed_seconds: float = 0.0,
         *,
         previous_best: float | None = None,
+        spoken: Any = None,
+        audio_path: Path | None = None,
     ) -> None:
         super().__init__(pitch, version, cut_name)
+        self.spoken, self.audio_path = spoken, audio_path  # a SpeechResult and its recording, when spoken
+        self.can_play = False  # set once an output device is found
         self.previous_best = previous_best
         self.result = result
         self.attempt, self.typed_seconds = attempt, typed_seconds
@@ -138,10 +145,13 @@ class ResultsScreen(CutScreen[str | None]):
                 if fixes or not held_back:
                     yield Static(Content.assemble(("Fix first\n", "bold $text-accent"), fixes_lines(fixes)),
                                  id="fixes")
+                if self.spoken is not None:
+                    yield Static(speech_lines(self.spoken, self.audio_path), id="heard")
                 yield Static(Content.assemble(("Key phrases\n", "bold $text-accent"),
                                               key_phrase_lines(result.key_phrases)), id="key-phrases")
             yield MarkedScript(
-                [s.name for s in self.cut.sections], [s.text for s in self.cut.sections], result, id="marked"
+                [s.name for s in self.cut.sections], [s.text for s in self.cut.sections], result, id="marked",
+                pauses=self.spoken.pauses if self.spoken is not None else (),
             )
         with Horizontal(classes="actions", id="results-actions"):
             yield Button("Retry  r", id="retry", variant="primary", compact=True)
@@ -153,12 +163,15 @@ class ResultsScreen(CutScreen[str | None]):
         """Tier and what it is for, the word counts, the pace: three lines beside the big score."""
         result = self.result
         pace = pace_line(result.pace)
-        if self.typed_seconds >= 1:
+        if self.spoken is not None:
+            pace = Content.assemble(pace, speech_pace_suffix(self.spoken))
+        elif self.typed_seconds >= 1:
             pace = Content.assemble(pace, (f" · typed in {clock_text(self.typed_seconds)}", "$text-muted"))
         return Content("\n").join([
             Content.assemble(
                 (result.tier, TIER_STYLE.get(result.tier, "bold $text-error")),
                 (f"   {self.version.title} · {self.cut_name} · v{self.version.version}", "$text-muted"),
+                FROM_SPEECH if self.spoken is not None else "",
             ),
             counts_line(result.counts, unit_name(self.trainer.library.product(self.pitch.product).language)),
             pace,
@@ -183,6 +196,42 @@ class ResultsScreen(CutScreen[str | None]):
         self.query_one("#results-side").can_focus = False
         self.query_one("#retry").focus()
         self.trainer.collect_garbage_soon()
+        if self.audio_path is not None:
+            self._find_output()
+
+    @work(thread=True, group="play")
+    def _find_output(self) -> None:
+        """Loading PortAudio and asking for devices can take a moment: not on the UI thread."""
+        from ...speech.recorder import has_output_device
+
+        if has_output_device(getattr(self.trainer.speech_kit, "playback_backend", None)):
+            self.trainer.call_from_thread(self._playable)
+
+    def _playable(self) -> None:
+        self.can_play = True
+        if self.spoken is not None and self.is_attached:
+            self.query_one("#heard", Static).update(speech_lines(self.spoken, self.audio_path, can_play=True))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "play":
+            return self.can_play
+        return True
+
+    def action_play(self) -> None:
+        if self.audio_path is not None and self.can_play:
+            self.notify(f"Playing {self.audio_path}", timeout=3)
+            self._play(self.audio_path)
+
+    @work(thread=True, exclusive=True, group="play")
+    def _play(self, path: Path) -> None:
+        from ...speech import SpeechError
+        from ...speech.recorder import play_wav
+
+        try:
+            play_wav(path, getattr(self.trainer.speech_kit, "playback_backend", None))
+        except SpeechError as exc:
+            self.trainer.call_from_thread(self.notify, str(exc), severity="error")
 
     def action_retry(self) -> None:
         self.dismiss("retry")

@@ -53,8 +53,18 @@ def word_style(word: Any) -> str:
     return STYLES.get(word.status, "")
 
 
-def section_contents(section_texts: Sequence[str], words: Sequence[Any], extras: Sequence[Any]) -> list[Content]:
-    """One :class:`Content` per section, rebuilt from the section text so punctuation and spacing stay."""
+def section_contents(
+    section_texts: Sequence[str], words: Sequence[Any], extras: Sequence[Any], pauses: Sequence[Any] = ()
+) -> list[Content]:
+    """One :class:`Content` per section, rebuilt from the section text so punctuation and spacing stay.
+
+    ``pauses`` (spoken attempts: :class:`~trainer.speech.Pause`) are marked before the word they came before.
+    """
+    from .speech_summary import pause_mark
+
+    pauses_before: dict[int, list[Any]] = defaultdict(list)
+    for pause in pauses:
+        pauses_before[pause.before_word].append(pause)
     extras_before: dict[int, list[Any]] = defaultdict(list)
     for extra in extras:
         extras_before[extra.before_word].append(extra)
@@ -62,6 +72,9 @@ def section_contents(section_texts: Sequence[str], words: Sequence[Any], extras:
     positions = [0] * len(section_texts)
 
     def add_extras(index: int, section: int) -> None:
+        for pause in pauses_before.get(index, ()):
+            parts[section].append(pause_mark(pause))
+            parts[section].append(" ")
         for extra in extras_before.get(index, ()):
             parts[section].append((f"+{extra.text}", FILLER if extra.filler else EXTRA))
             parts[section].append(" ")
@@ -78,7 +91,7 @@ def section_contents(section_texts: Sequence[str], words: Sequence[Any], extras:
         positions[section] = word.end
     for section, text in enumerate(section_texts):
         parts[section].append(text[positions[section] :])
-    if extras_before.get(len(words)) and section_texts:
+    if (extras_before.get(len(words)) or pauses_before.get(len(words))) and section_texts:
         tail = words[-1].section if words else len(section_texts) - 1
         parts[tail].append(" ")
         add_extras(len(words), tail)
@@ -97,9 +110,12 @@ class MarkedScript(VerticalScroll, can_focus=True):
     MarkedScript #marked-text { width: 1fr; }
     """
 
-    def __init__(self, names: Sequence[str], texts: Sequence[str], result: Any, *, id: str | None = None) -> None:
+    def __init__(
+        self, names: Sequence[str], texts: Sequence[str], result: Any, *, pauses: Sequence[Any] = (),
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
-        self.names, self.texts, self.result = list(names), list(texts), result
+        self.names, self.texts, self.result, self.pauses = list(names), list(texts), result, tuple(pauses)
 
     def compose(self) -> ComposeResult:
         return iter(())
@@ -117,7 +133,10 @@ class MarkedScript(VerticalScroll, can_focus=True):
     def content(self) -> Content:
         scores = {i: s.score for i, s in enumerate(getattr(self.result, "sections", ()))}
         parts: list[Content] = [legend()]
-        for index, body in enumerate(section_contents(self.texts, self.result.words, self.result.extras)):
+        if self.pauses:
+            parts[0] = Content.assemble(parts[0], "  ", ("‖pause", "bold $text-warning"))
+        bodies = section_contents(self.texts, self.result.words, self.result.extras, self.pauses)
+        for index, body in enumerate(bodies):
             title = Content.styled(visible(self.names[index]), "bold $text-accent")
             if index in scores:
                 title = Content.assemble(title, (f"  {score_text(scores[index])}", "$text-muted"))
