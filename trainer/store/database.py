@@ -30,8 +30,14 @@ BUSY_TIMEOUT_MS = 15_000
 
 
 def default_db_path() -> Path:
-    """``$TRAINER_DB``, else ``practice.sqlite3`` in the platform's user data folder."""
-    explicit = os.environ.get(DB_ENV)
+    """``$TRAINER_DB``, else ``practice.sqlite3`` in the platform's user data folder.
+
+    A PostgreSQL URL in ``$TRAINER_DB`` is not a file: :func:`~trainer.store.location.open_store` opens it,
+    and here it is refused rather than created as a folder named ``postgresql:``.
+    """
+    explicit = os.environ.get(DB_ENV, "").strip()
+    if explicit.lower().startswith(("postgresql://", "postgres://")):
+        raise errors.StoreUnavailable(f"{DB_ENV} names a PostgreSQL database, not a SQLite file")
     if explicit:
         return Path(explicit).expanduser()
     import platformdirs
@@ -97,6 +103,11 @@ class PracticeStore(SqlStore):
         missing = [name for name in expected if name not in names]
         if missing:
             raise errors.damaged(self.path, f"table {', '.join(missing)} missing")
+
+    @property
+    def recordings_beside(self) -> Path:
+        """Spoken attempts' recordings live in a folder beside the database file."""
+        return self.path
 
     def close(self) -> None:
         with self._lock:
