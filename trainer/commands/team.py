@@ -149,8 +149,14 @@ def serve(
             err=True,
         )
     command = [sys.executable, "-m", "trainer", "--library", str(root.resolve()), "--served"]
-    if db_path is not None:
-        command += ["--db", db_path if isinstance(db_path, str) else str(db_path.resolve())]
+    if isinstance(db_path, str):
+        # A server URL reaches each session's app through the environment, not its command line, where any
+        # user of the machine could read its password (ps).
+        import os
+
+        os.environ["TRAINER_DB"] = db_path
+    elif db_path is not None:
+        command += ["--db", str(db_path.resolve())]
     from ..web.server import CannotServe, TrainerServer
 
     shown = f"[{host}]" if ":" in host else host
