@@ -35,7 +35,8 @@ WRITER = textwrap.dedent(
     writer, count = sys.argv[2], int(sys.argv[3])
     for n in range(count):
         store.record(NewAttempt(rep="team", kind="pitch", item_id="acme-core", product="acme", cut="30s",
-                                score=float((n * 37 + int(writer[1:]) * 11) % 100), tier="Bronze", attempt_text="word " * 50,
+                                score=float((n * 37 + int(writer[1:]) * 11) % 100), tier="Bronze",
+                                attempt_text="word " * 50,
                                 breakdown={{"writer": writer, "n": n}}))
         print(n, flush=True)  # reported only after the commit returned
     """
