@@ -233,6 +233,17 @@ def test_an_unreachable_server_is_one_line_without_the_password(tmp_path: Path) 
     assert "cannot use the practice database" in result.output or "pitch-trainer[postgres]" in result.output
 
 
+def test_a_password_in_a_url_is_never_shown() -> None:
+    from trainer.store.postgres import shown_url
+
+    assert shown_url("postgresql://ann:s3cret@db:5433/p?sslmode=require") == (
+        "postgresql://ann:***@db:5433/p?sslmode=require"
+    )
+    assert shown_url("postgresql://ann@db/p?password=s3cret&sslmode=require") == (
+        "postgresql://ann@db/p?password=***&sslmode=require"
+    )
+
+
 def test_the_store_sql_reads_the_same_on_postgres() -> None:
     assert postgres_sql("SELECT a FROM t WHERE b = ? AND c = '?%'") == "SELECT a FROM t WHERE b = %s AND c = '?%%'"
     assert postgres_sql("INSERT OR IGNORE INTO reps (name) VALUES (?) RETURNING name") == (
