@@ -8,10 +8,14 @@ records the real user folders of ``pitch-trainer`` before anything runs and fail
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fixture_library import DRILLS, OBJECTIONS, PITCH_V1, PRODUCT, SCENARIO, LibraryFactory, write
+from postgres_server import REQUIRE_ENV, NoPostgres, PostgresServer, StoreFactory, start_server
 from user_folders import REAL_USER_FOLDERS, USER_FOLDER_VARIABLES, Listing, listing
 
 _BEFORE = pytest.StashKey[Listing]()  # the real user folders as they were before the first test
@@ -85,3 +89,55 @@ def make_library(tmp_path: Path) -> LibraryFactory:
         return root
 
     return make
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for this test process (see ``postgres_server.py``), or a skip saying why not."""
+    try:
+        server = start_server()
+    except NoPostgres as exc:
+        if os.environ.get(REQUIRE_ENV) == "1":
+            pytest.fail(f"{REQUIRE_ENV}=1 but no PostgreSQL server could be started: {exc}")
+        pytest.skip(f"no PostgreSQL server could be started: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """The URL of a new, empty database on the test server."""
+    return postgres_server.create_database()
+
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreFactory]:
+    """Open a practice store by name, on SQLite and then on PostgreSQL: the same test runs on both databases.
+
+    Each name is its own database; opening a name again opens the same one again (as a restarted app would).
+    Every store opened is closed after the test (a PostgreSQL store holds a pool of connections).
+    """
+    from trainer.store import PracticeStore
+
+    opened: list[Any] = []
+    urls: dict[str, str] = {}
+    server: PostgresServer | None = None
+    if request.param == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+
+    def open_store(name: str = "practice") -> Any:
+        if server is None:
+            store: Any = PracticeStore(tmp_path / f"{name}.sqlite3")
+        else:
+            from trainer.store.postgres import PostgresStore
+
+            if name not in urls:
+                urls[name] = server.create_database()
+            store = PostgresStore(urls[name], max_connections=4)
+        opened.append(store)
+        return store
+
+    yield open_store
+    for store in opened:
+        store.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .commands import assign, certify, content, practice, readiness, speech, team
+from .commands import assign, certify, content, database, practice, readiness, speech, team
 from .commands.common import EXIT_PROBLEMS, EXIT_USAGE, TrainerGroup, fail, library_option, store_options
 from .library import ContentError, find_library
 
@@ -25,7 +25,12 @@ from .library import ContentError, find_library
               help="Also show draft versions (for authors checking a draft before publishing it).")
 @click.pass_context
 def main(
-    ctx: click.Context, library_dir: Path | None, db_path: Path | None, rep: str | None, served: bool, drafts: bool
+    ctx: click.Context,
+    library_dir: Path | None,
+    db_path: Path | str | None,
+    rep: str | None,
+    served: bool,
+    drafts: bool,
 ) -> None:
     """Pitch Trainer: learn your sales pitch, objection answers and discovery questions by heart.
 
@@ -86,5 +91,6 @@ for command in (
     certify.certify,
     readiness.readiness,
     team.serve,
+    database.db_group,
 ):
     main.add_command(command)

@@ -7,6 +7,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+from postgres_server import StoreFactory
+
 from trainer.library import load_library
 from trainer.library.item_ref import ItemRef
 from trainer.practice.log import Attempt
@@ -20,9 +22,9 @@ NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 OBJECTION = ItemRef("objection", "acme", "too-expensive")
 
 
-def test_an_objection_failed_in_a_scenario_comes_due(make_library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_objection_failed_in_a_scenario_comes_due(make_library, new_store: StoreFactory) -> None:  # type: ignore[no-untyped-def]
     library = load_library(make_library())
-    store = PracticeStore(tmp_path / "p.db")
+    store = new_store()
     # The scenario screen records each objection step like this: a score, no self-rating.
     log = StoreLog(store, "ann", library, now=lambda: NOW)
     log.record(Attempt(OBJECTION, NOW, score=15, text="erm, it is cheap"))
@@ -33,22 +35,22 @@ def test_an_objection_failed_in_a_scenario_comes_due(make_library, tmp_path: Pat
     assert team_table(store, library, now=later).cell("ann", OBJECTION).status == "due"  # not ✓
 
 
-def test_a_self_rating_replaces_the_rating_the_score_earned(make_library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_self_rating_replaces_the_rating_the_score_earned(make_library, new_store: StoreFactory) -> None:  # type: ignore[no-untyped-def]
     library = load_library(make_library())
-    store = PracticeStore(tmp_path / "p.db")
+    store = new_store("p")
     log = StoreLog(store, "ann", library, now=lambda: NOW)
     attempt_id = log.record(Attempt(OBJECTION, NOW, score=95))
     assert attempt_id is not None
     log.rate(attempt_id, "again")  # the rep saw the approved answer and knows better
     rated_again = store.cards("ann")[OBJECTION.key][0]
-    fresh = PracticeStore(tmp_path / "q.db")
+    fresh = new_store("q")
     fresh.record(NewAttempt(rep="ann", kind="objection", item_id="too-expensive", product="acme", score=95,
                             tier="Gold", attempt_text="", started_at=NOW, rating=1))
     assert rated_again == fresh.cards("ann")[OBJECTION.key][0]  # as if rated Again in the first place
 
 
-def test_undoing_the_only_attempt_forgets_its_card(tmp_path: Path) -> None:
-    store = PracticeStore(tmp_path / "p.db")
+def test_undoing_the_only_attempt_forgets_its_card(new_store: StoreFactory) -> None:
+    store = new_store()
     stored = store.record(NewAttempt(rep="ann", kind="objection", item_id="too-expensive", product="acme",
                                      score=40, tier="-", attempt_text="", started_at=NOW))
     assert OBJECTION.key in store.cards("ann")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from trainer.store import NewAttempt, PracticeStore
+from postgres_server import StoreFactory
+
+from trainer.store import NewAttempt
+from trainer.store.interface import Store
 from trainer.store.progress import rep_progress
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 
 
-def add(store: PracticeStore, score: float, days_ago: float, **extra: object) -> None:
+def add(store: Store, score: float, days_ago: float, **extra: object) -> None:
     fields: dict[str, object] = dict(
         rep="ann", kind="pitch", item_id="acme-core", product="acme", cut="30s", score=score, tier="-",
         attempt_text="...", started_at=NOW - dt.timedelta(days=days_ago), duration_seconds=30.0,
@@ -21,8 +23,8 @@ def add(store: PracticeStore, score: float, days_ago: float, **extra: object) ->
     store.record(NewAttempt(**fields))  # type: ignore[arg-type]
 
 
-def test_progress_summarises_history_best_streaks_and_weak_spots(tmp_path: Path) -> None:
-    store = PracticeStore(tmp_path / "p.db")
+def test_progress_summarises_history_best_streaks_and_weak_spots(new_store: StoreFactory) -> None:
+    store = new_store()
     for score, days in ((40, 9), (70, 2), (80, 1), (92, 0)):
         add(store, score, days)
     add(store, 30, 0.5, kind="objection", item_id="too-expensive", cut=None,
@@ -37,6 +39,6 @@ def test_progress_summarises_history_best_streaks_and_weak_spots(tmp_path: Path)
     assert progress.day_streak == 3  # today, yesterday, the day before
 
 
-def test_a_rep_with_no_attempts_has_empty_progress(tmp_path: Path) -> None:
-    progress = rep_progress(PracticeStore(tmp_path / "p.db"), "bob", NOW)
+def test_a_rep_with_no_attempts_has_empty_progress(new_store: StoreFactory) -> None:
+    progress = rep_progress(new_store(), "bob", NOW)
     assert progress.items == [] and progress.day_streak == 0 and progress.week_attempts == 0

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from postgres_server import StoreFactory
 
 from trainer.library.item_ref import ItemRef
-from trainer.store import NewAttempt, PracticeStore
+from trainer.store import NewAttempt
 from trainer.store.database import ScheduledItem
+from trainer.store.interface import Store
 from trainer.store.scheduling import AGAIN, EASY, GOOD, HARD, rating_for_score
 
 MONDAY = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
@@ -38,8 +39,9 @@ def attempt(score: float, when: dt.datetime, **extra: object) -> NewAttempt:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> PracticeStore:
-    return PracticeStore(tmp_path / "practice.sqlite3")
+def store(new_store: StoreFactory) -> Store:
+    """A new store, on each database (``new_store`` runs every test on SQLite and on PostgreSQL)."""
+    return new_store()
 
 
 @pytest.mark.parametrize(
@@ -49,8 +51,8 @@ def test_score_maps_to_rating_by_tier(score: float, rating: int) -> None:
     assert rating_for_score(score) == rating
 
 
-def test_a_perfect_recitation_is_due_later_than_a_failed_one(tmp_path: Path) -> None:
-    perfect, failed = PracticeStore(tmp_path / "a.db"), PracticeStore(tmp_path / "b.db")
+def test_a_perfect_recitation_is_due_later_than_a_failed_one(new_store: StoreFactory) -> None:
+    perfect, failed = new_store("a"), new_store("b")
     for store, score in ((perfect, 98), (failed, 20)):
         store.record(attempt(score, MONDAY))
         store.record(attempt(score, MONDAY + dt.timedelta(hours=1)))
@@ -58,7 +60,7 @@ def test_a_perfect_recitation_is_due_later_than_a_failed_one(tmp_path: Path) -> 
     assert perfect.cards("ann")[key][0] > failed.cards("ann")[key][0] + dt.timedelta(days=1)
 
 
-def test_never_practised_items_are_new_and_come_after_due_ones(store: PracticeStore) -> None:
+def test_never_practised_items_are_new_and_come_after_due_ones(store: Store) -> None:
     store.record(attempt(40, MONDAY))
     due = store.due("ann", ITEMS, MONDAY + dt.timedelta(days=2))
     assert [(d.ref.key, d.reason) for d in due] == [
@@ -69,7 +71,7 @@ def test_never_practised_items_are_new_and_come_after_due_ones(store: PracticeSt
     assert due[0].last_score == 40
 
 
-def test_on_wednesday_mondays_good_work_is_not_due_yet(store: PracticeStore) -> None:
+def test_on_wednesday_mondays_good_work_is_not_due_yet(store: Store) -> None:
     store.record(attempt(95, MONDAY))
     store.record(attempt(96, MONDAY + dt.timedelta(minutes=15)))
     wednesday = MONDAY + dt.timedelta(days=2)
@@ -77,7 +79,7 @@ def test_on_wednesday_mondays_good_work_is_not_due_yet(store: PracticeStore) -> 
     assert [a.score for a in store.attempts("ann")] == [95, 96]  # Monday's attempts are all there
 
 
-def test_a_changed_cut_comes_due_again(store: PracticeStore) -> None:
+def test_a_changed_cut_comes_due_again(store: Store) -> None:
     store.record(attempt(99, MONDAY))
     store.record(attempt(99, MONDAY + dt.timedelta(minutes=15)))
     changed = [ScheduledItem(ItemRef("pitch", "acme", "acme-core", "30s"), "sha256:v2-30s"), *ITEMS[1:]]
@@ -88,7 +90,7 @@ def test_a_changed_cut_comes_due_again(store: PracticeStore) -> None:
     assert ITEMS[0].key not in {d.ref.key for d in store.due("ann", changed, MONDAY + dt.timedelta(hours=3))}
 
 
-def test_objection_self_rating_drives_its_schedule(store: PracticeStore) -> None:
+def test_objection_self_rating_drives_its_schedule(store: Store) -> None:
     stored = store.record(
         attempt(80, MONDAY, kind="objection", item_id="too-expensive", cut=None, content_hash=None, rating=AGAIN)
     )
@@ -98,7 +100,7 @@ def test_objection_self_rating_drives_its_schedule(store: PracticeStore) -> None
     assert store.cards("ann")[ITEMS[2].key][0] > again_due
 
 
-def test_previous_best_excludes_the_new_attempt(store: PracticeStore) -> None:
+def test_previous_best_excludes_the_new_attempt(store: Store) -> None:
     store.record(attempt(70, MONDAY))
     store.record(attempt(85, MONDAY + dt.timedelta(hours=1)))
     latest = store.record(attempt(60, MONDAY + dt.timedelta(hours=2)))

@@ -177,17 +177,38 @@ def store_options(func: F) -> F:
     return click.option(
         "--db",
         "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=DatabaseTarget(),
         default=None,
-        help="Practice database. Default: $TRAINER_DB, else practice.sqlite3 in your user data folder.",
+        help="Practice database: a SQLite file, or postgresql://user@host/dbname for a team's server. "
+        "Default: $TRAINER_DB, else practice.sqlite3 in your user data folder.",
     )(func)
 
 
-def open_store(db_path: Path | None) -> Any:
-    from ..store.database import PracticeStore, StoreError
+class DatabaseTarget(click.ParamType):
+    """``--db``: a PostgreSQL URL stays text (a path would fold its ``//``); anything else is a file path."""
+
+    name = "path|url"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path | str:
+        from ..store.postgres import is_postgres_url
+
+        if isinstance(value, Path):
+            return value
+        text = str(value)
+        if is_postgres_url(text):
+            return text.strip()
+        path = Path(text)
+        if path.is_dir():
+            self.fail(f"{text!r} is a folder; --db takes a database file or a postgresql:// URL", param, ctx)
+        return path
+
+
+def open_store(db_path: Path | str | None) -> Any:
+    from ..store.errors import StoreError
+    from ..store.location import open_store as open_practice_store
 
     try:
-        return PracticeStore(db_path)
+        return open_practice_store(db_path)
     except StoreError as exc:
         fail(str(exc), EXIT_PROBLEMS)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ MAX_SECONDS = 86_400.0
     "--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=50, show_default=True, help="Newest N attempts."
 )
 @format_option("text", "json")
-def history(db_path: Path | None, rep: str | None, all_reps: bool, limit: int, output_format: str) -> None:
+def history(db_path: Path | str | None, rep: str | None, all_reps: bool, limit: int, output_format: str) -> None:
     """Show a rep's practice attempts, newest first."""
     store = open_store(db_path)
     attempts = store.attempts(None if all_reps else resolve_rep(rep), newest_first=True, limit=limit)
@@ -61,7 +62,9 @@ def history(db_path: Path | None, rep: str | None, all_reps: bool, limit: int, o
 @library_option
 @click.option("--no-new", is_flag=True, help="Only items practised before that are due again.")
 @format_option("text", "json")
-def due(db_path: Path | None, rep: str | None, library_dir: Path | None, no_new: bool, output_format: str) -> None:
+def due(
+    db_path: Path | str | None, rep: str | None, library_dir: Path | None, no_new: bool, output_format: str
+) -> None:
     """What a rep should practise now: changed, overdue and due items first, then new ones."""
     from ..store.items import scheduled_items
 
@@ -83,7 +86,7 @@ def due(db_path: Path | None, rep: str | None, library_dir: Path | None, no_new:
 @click.option("--all-reps/--one-rep", default=True, show_default=True, help="Export every rep, or only --rep.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
 def export(
-    db_path: Path | None, rep: str | None, output_format: str, since: Any, all_reps: bool, output: Path | None
+    db_path: Path | str | None, rep: str | None, output_format: str, since: Any, all_reps: bool, output: Path | None
 ) -> None:
     """Export practice attempts, one record each (columns are listed in the README)."""
     from ..store.export import to_csv, to_json
@@ -160,7 +163,7 @@ def score(
     save: bool,
     audio_file: Path | None,
     speech_model: str | None,
-    db_path: Path | None,
+    db_path: Path | str | None,
     rep: str | None,
     library_dir: Path | None,
     output_format: str,
@@ -239,14 +242,16 @@ def score(
     if save:
         from ..store.attempts import NewAttempt, utc_now
         from ..store.breakdown import compact_breakdown
-        from ..store.database import PracticeStore, StoreError
+        from ..store.database import StoreError
+        from ..store.location import open_store as open_practice_store
 
         try:
-            with PracticeStore(db_path) as store:
+            with closing(open_practice_store(db_path)) as store:
                 started_at = utc_now()
                 kept = None
                 if audio_file is not None:
-                    kept = keep_or_fail(audio_file, store.path, f"{resolve_rep(rep)}-{pitch.id}-{cut}", started_at)
+                    label = f"{resolve_rep(rep)}-{pitch.id}-{cut}"
+                    kept = keep_or_fail(audio_file, store.recordings_beside, label, started_at)
                 stored = store.record(
                     NewAttempt(
                         rep=resolve_rep(rep),

@@ -23,7 +23,7 @@ from .common import console, fail, format_option, library_option, open_library, 
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
 @store_options
 def report(
-    session_id: str | None, output_format: str, output: Path | None, db_path: Path | None, rep: str | None
+    session_id: str | None, output_format: str, output: Path | None, db_path: Path | str | None, rep: str | None
 ) -> None:
     """Report of a team practice session (without SESSION_ID: list the sessions)."""
     from ..team.report import RENDERERS
@@ -56,7 +56,7 @@ def report(
 @library_option
 @format_option("text", "json", "csv")
 def team(
-    product: str | None, db_path: Path | None, rep: str | None, library_dir: Path | None, output_format: str
+    product: str | None, db_path: Path | str | None, rep: str | None, library_dir: Path | None, output_format: str
 ) -> None:
     """The team table: every rep × item with best score, last practised and whether it is due."""
     from ..store.export import csv_safe
@@ -120,7 +120,7 @@ def serve(
     allow_origins: tuple[str, ...],
     public_url: str | None,
     max_sessions: int,
-    db_path: Path | None,
+    db_path: Path | str | None,
     rep: str | None,
     library_dir: Path | None,
 ) -> None:
@@ -149,7 +149,13 @@ def serve(
             err=True,
         )
     command = [sys.executable, "-m", "trainer", "--library", str(root.resolve()), "--served"]
-    if db_path is not None:
+    if isinstance(db_path, str):
+        # A server URL reaches each session's app through the environment, not its command line, where any
+        # user of the machine could read its password (ps).
+        import os
+
+        os.environ["TRAINER_DB"] = db_path
+    elif db_path is not None:
         command += ["--db", str(db_path.resolve())]
     from ..web.server import CannotServe, TrainerServer
 

@@ -15,7 +15,7 @@ from ..library.item_ref import ItemRef
 from ..library.problems import ContentError
 from ..store.attempts import NewAttempt
 from ..store.breakdown import compact_breakdown
-from ..store.database import PracticeStore
+from ..store.interface import Store
 from ..store.items import scheduled_items
 from ..store.scheduling import AGAIN, EASY, GOOD, HARD
 from .log import Attempt, NextUp, Rating, _ago
@@ -41,10 +41,10 @@ def tier_for(score: float) -> str:
 
 
 class StoreLog:
-    """A :class:`~trainer.practice.log.PracticeLog` for one rep on a :class:`PracticeStore`."""
+    """A :class:`~trainer.practice.log.PracticeLog` for one rep on a practice store."""
 
     def __init__(
-        self, store: PracticeStore, rep: str, library: Library, now: Callable[[], dt.datetime] | None = None
+        self, store: Store, rep: str, library: Library, now: Callable[[], dt.datetime] | None = None
     ) -> None:
         self.store = store
         self.rep = rep

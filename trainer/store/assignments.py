@@ -8,12 +8,12 @@ re-opens it without any write, and nothing stored can disagree with the history.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from ..library.item_ref import BadItemKey, ItemRef
+from .dialect import Connection
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,14 @@ class StoredAssignment:
 
 
 class AssignmentStore:
-    """The store's assignment methods (mixed into :class:`~trainer.store.database.PracticeStore`, which gives
-    the transactions: a write commits whole or not at all, and failures arrive as StoreErrors)."""
+    """The store's assignment methods, mixed into :class:`~trainer.store.sql_store.SqlStore` so SQLite and PostgreSQL
+    both have them; the store gives the transactions (a write commits whole or not at all, failures arrive as
+    StoreErrors)."""
 
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+    def _write(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
-    def _read(self) -> AbstractContextManager[sqlite3.Connection]:
+    def _read(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
     def assign(self, assignments: Sequence[StoredAssignment]) -> None:

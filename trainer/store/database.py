@@ -8,27 +8,21 @@ transaction per attempt that also updates its spaced-repetition card.
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
-import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from fsrs import Card
-
-from ..library.item_ref import ItemRef
 from . import errors
-from .assignments import AssignmentStore
-from .attempts import Attempt, NewAttempt, utc_now
+from .dialect import SQLITE, Connection
 from .errors import StoreError, store_errors
 from .migrations import SCHEMA_VERSION, TABLES, DatabaseTooNew, check_version, migrate
-from .scheduling import DueItem, new_card, rating_for_score, replay, review, save_card
+from .sql_store import ScheduledItem, SqlStore
+
+__all__ = ["DB_ENV", "REP_ENV", "PracticeStore", "ScheduledItem", "StoreError", "default_db_path", "default_rep"]
 
 DB_ENV = "TRAINER_DB"
 REP_ENV = "TRAINER_REP"
@@ -36,8 +30,14 @@ BUSY_TIMEOUT_MS = 15_000
 
 
 def default_db_path() -> Path:
-    """``$TRAINER_DB``, else ``practice.sqlite3`` in the platform's user data folder."""
-    explicit = os.environ.get(DB_ENV)
+    """``$TRAINER_DB``, else ``practice.sqlite3`` in the platform's user data folder.
+
+    A PostgreSQL URL in ``$TRAINER_DB`` is not a file: :func:`~trainer.store.location.open_store` opens it,
+    and here it is refused rather than created as a folder named ``postgresql:``.
+    """
+    explicit = os.environ.get(DB_ENV, "").strip()
+    if explicit.lower().startswith(("postgresql://", "postgres://")):
+        raise errors.StoreUnavailable(f"{DB_ENV} names a PostgreSQL database, not a SQLite file")
     if explicit:
         return Path(explicit).expanduser()
     import platformdirs
@@ -56,40 +56,8 @@ def default_rep() -> str:
         return "rep"
 
 
-def _iso(moment: dt.datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
-def _from_iso(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
-
-
-@dataclass(frozen=True)
-class ScheduledItem:
-    """A practisable item as the library has it now (its hash tells whether its words changed)."""
-
-    ref: ItemRef
-    content_hash: str | None = None
-
-    @property
-    def key(self) -> str:
-        return self.ref.key
-
-    @property
-    def product(self) -> str:
-        return self.ref.product
-
-
-_ATTEMPT_COLUMNS = (
-    "id, rep, kind, item_id, product, cut, version, content_hash, started_at, duration_seconds, score, tier, "
-    "breakdown, attempt_text, rating, source, session_id, medium, transcript, audio_path"
-)
-
-
-class PracticeStore(AssignmentStore):
-    """Thread-safe access to one practice database file."""
+class PracticeStore(SqlStore):
+    """Thread-safe access to one practice database file (SQLite, the embedded default)."""
 
     def __init__(self, path: Path | str | None = None, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         """Open (creating and migrating as needed) the database at ``path``; raises a StoreError saying why not.
@@ -98,6 +66,7 @@ class PracticeStore(AssignmentStore):
         """
         self.path = Path(path) if path is not None else default_db_path()
         self._busy_timeout_ms = int(busy_timeout_ms)
+        self.location = str(self.path)
         self._lock = threading.RLock()
         with store_errors(self.path):
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -106,6 +75,7 @@ class PracticeStore(AssignmentStore):
             )
         try:
             with store_errors(self.path):
+                self._connection = Connection(self._db, SQLITE)
                 self._open()
         except BaseException:
             self._db.close()
@@ -115,7 +85,7 @@ class PracticeStore(AssignmentStore):
         """Check the file is ours and current, then migrate it; refuses (StoreError) before writing a byte."""
         self._db.execute(f"PRAGMA busy_timeout = {self._busy_timeout_ms}")
         try:
-            found = check_version(self._db)  # before anything below may write to a file we must not touch
+            found = check_version(self._connection)  # before anything below may write to a file we must not touch
         except DatabaseTooNew as exc:
             raise errors.too_new(self.path, exc.found, SCHEMA_VERSION) from None
         if found:
@@ -123,16 +93,21 @@ class PracticeStore(AssignmentStore):
         if found < SCHEMA_VERSION or self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             # Both write to the file: a current database on a read-only disk is still opened for reading.
             self._db.execute("PRAGMA journal_mode = WAL")
-            migrate(self._db)
+            migrate(self._connection)
         self._db.execute("PRAGMA synchronous = NORMAL")
 
     def _check_tables(self) -> None:
         """A table missing from a database that has a schema version means the file was damaged or edited."""
-        names = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        expected = TABLES if check_version(self._db) >= SCHEMA_VERSION else ("attempts",)
+        names = self._connection.table_names()
+        expected = TABLES if check_version(self._connection) >= SCHEMA_VERSION else ("attempts",)
         missing = [name for name in expected if name not in names]
         if missing:
             raise errors.damaged(self.path, f"table {', '.join(missing)} missing")
+
+    @property
+    def recordings_beside(self) -> Path:
+        """Spoken attempts' recordings live in a folder beside the database file."""
+        return self.path
 
     def close(self) -> None:
         with self._lock:
@@ -145,278 +120,24 @@ class PracticeStore(AssignmentStore):
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> Iterator[Connection]:
         """One transaction: committed whole when the block ends, rolled back whole on any error or interrupt."""
         with self._lock, store_errors(self.path):
-            self._db.execute("BEGIN IMMEDIATE")
+            db = self._connection
+            db.begin()  # BEGIN IMMEDIATE: the write lock now, so the transaction never fails half-way for it
             try:
-                yield self._db
+                yield db
             except BaseException:
-                if self._db.in_transaction:  # SQLite may already have rolled back (a full disk, an I/O error)
-                    self._db.execute("ROLLBACK")
+                db.rollback()  # unless SQLite already rolled back (a full disk, an I/O error)
                 raise
             try:
-                self._db.execute("COMMIT")
+                db.commit()
             except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
+                db.rollback()
                 raise
 
     @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
+    def _read(self) -> Iterator[Connection]:
         """The connection for queries, with failures (a damaged file, a lock held too long) as StoreErrors."""
         with self._lock, store_errors(self.path):
-            yield self._db
-
-    # -- attempts -------------------------------------------------------------------------------------
-
-    def record(self, attempt: NewAttempt, *, schedule: bool = True) -> Attempt:
-        """Store an attempt and update its card in one transaction; returns it once committed."""
-        rating = attempt.rating if attempt.rating is not None else rating_for_score(attempt.score)
-        with self._write() as db:
-            db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (attempt.rep, _iso(utc_now())))
-            cursor = db.execute(
-                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}, item_key) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    attempt.rep,
-                    attempt.kind,
-                    attempt.item_id,
-                    attempt.product,
-                    attempt.cut,
-                    attempt.version,
-                    attempt.content_hash,
-                    _iso(attempt.started_at),
-                    attempt.duration_seconds,
-                    round(float(attempt.score), 1),
-                    attempt.tier,
-                    json.dumps(attempt.breakdown, ensure_ascii=False),
-                    attempt.attempt_text,
-                    rating,
-                    attempt.source,
-                    attempt.session_id,
-                    attempt.medium,
-                    attempt.transcript,
-                    attempt.audio_path,
-                    attempt.key,
-                ),
-            )
-            row_id = int(cursor.lastrowid or 0)
-            if schedule:
-                self._review(db, attempt.rep, attempt.key, rating, attempt.content_hash, attempt.started_at)
-        stored = dict(attempt.__dict__, rating=rating, id=row_id)
-        return Attempt(**stored)
-
-    def rate(self, attempt_id: int, rating: int) -> None:
-        """Replace the rating of a stored attempt (a self-rating given after seeing the answer)."""
-        with self._write() as db:
-            row = db.execute(f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
-            if row is None:
-                raise StoreError(f"no attempt {attempt_id}")
-            attempt = _attempt(row)
-            db.execute("UPDATE attempts SET rating = ? WHERE id = ?", (rating, attempt_id))
-            self._rebuild_card(db, attempt.rep, attempt.key)
-
-    def delete_attempt(self, attempt_id: int) -> None:
-        """Remove one attempt (a facilitator's undo); its card forgets that review too."""
-        with self._write() as db:
-            row = db.execute("SELECT rep, item_key FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
-            if row is None:
-                return
-            db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
-            self._rebuild_card(db, row[0], row[1])
-
-    def attempts(
-        self,
-        rep: str | None = None,
-        *,
-        key: ItemRef | None = None,
-        since: dt.datetime | None = None,
-        session_id: str | None = None,
-        limit: int | None = None,
-        newest_first: bool = False,
-    ) -> list[Attempt]:
-        """Attempts, oldest first (or newest first), filtered in SQL so large histories stay quick."""
-        clauses, params = _key_clauses(key)
-        if rep is not None:
-            clauses.append("rep = ?")
-            params.append(rep)
-        if since is not None:
-            clauses.append("started_at >= ?")
-            params.append(_iso(since))
-        if session_id is not None:
-            clauses.append("session_id = ?")
-            params.append(session_id)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts {where} ORDER BY started_at {order}, id {order}"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        with self._read():
-            rows = self._db.execute(sql, params).fetchall()
-        return [_attempt(row) for row in rows]
-
-    def best_score(self, rep: str, key: ItemRef, *, before_id: int | None = None) -> float | None:
-        clauses, params = _key_clauses(key)
-        clauses.append("rep = ?")
-        params.append(rep)
-        if before_id is not None:
-            clauses.append("id < ?")
-            params.append(before_id)
-        with self._read():
-            row = self._db.execute(f"SELECT MAX(score) FROM attempts WHERE {' AND '.join(clauses)}", params).fetchone()
-        return row[0]
-
-    def reps(self) -> list[str]:
-        with self._read():
-            return [row[0] for row in self._db.execute("SELECT name FROM reps ORDER BY name")]
-
-    def add_rep(self, name: str) -> None:
-        with self._write() as db:
-            db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (name, _iso(utc_now())))
-
-    # -- team sessions ----------------------------------------------------------------------------------
-
-    def save_session(self, session_id: str, name: str, started_at: dt.datetime, record: dict[str, Any]) -> None:
-        """Create or replace a session's record (config and turns so far)."""
-        with self._write() as db:
-            db.execute(
-                "INSERT INTO sessions (id, name, started_at, updated_at, record) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at, "
-                "record = excluded.record",
-                (session_id, name, _iso(started_at), _iso(utc_now()), json.dumps(record, ensure_ascii=False)),
-            )
-
-    def session(self, session_id: str) -> dict[str, Any] | None:
-        with self._read():
-            row = self._db.execute("SELECT record FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def sessions(self) -> list[tuple[str, str, dt.datetime]]:
-        """(id, name, started at) of every session, newest first."""
-        with self._read():
-            rows = self._db.execute("SELECT id, name, started_at FROM sessions ORDER BY started_at DESC").fetchall()
-        return [(sid, name, _from_iso(started)) for sid, name, started in rows]
-
-    # -- spaced repetition -----------------------------------------------------------------------------
-
-    def _review(
-        self, db: sqlite3.Connection, rep: str, key: str, rating: int, content_hash: str | None, when: dt.datetime
-    ) -> None:
-        row = db.execute("SELECT card, content_hash FROM cards WHERE rep = ? AND item_key = ?", (rep, key)).fetchone()
-        card = Card.from_dict(json.loads(row[0])) if row else new_card()
-        if row and content_hash and row[1] and row[1] != content_hash:
-            card = new_card()  # new words: learn them afresh
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
-        save_card(db, rep, key, review(card, rating, when), content_hash)
-
-    def _rebuild_card(self, db: sqlite3.Connection, rep: str, key: str) -> None:
-        """Replay every attempt of one item into its card (see :func:`~trainer.store.scheduling.replay`)."""
-        rows = db.execute(
-            "SELECT rating, score, started_at, content_hash, kind FROM attempts WHERE rep = ? AND item_key = ? "
-            "ORDER BY started_at, id",
-            (rep, key),
-        ).fetchall()
-        replayed = replay(
-            (rating or rating_for_score(score), _from_iso(started), digest)
-            for rating, score, started, digest, kind in rows
-            if kind != "scenario"
-        )
-        if replayed is None:
-            db.execute("DELETE FROM cards WHERE rep = ? AND item_key = ?", (rep, key))
-            return
-        save_card(db, rep, key, *replayed)
-
-    def cards(self, rep: str) -> dict[str, tuple[dt.datetime, str | None]]:
-        """Every card of a rep: item key -> (due at, content hash practised)."""
-        with self._read():
-            rows = self._db.execute("SELECT item_key, due_at, content_hash FROM cards WHERE rep = ?", (rep,))
-            return {key: (_from_iso(due), digest) for key, due, digest in rows}
-
-    def due(
-        self, rep: str, items: Sequence[ScheduledItem], now: dt.datetime | None = None, *, include_new: bool = True
-    ) -> list[DueItem]:
-        """What the rep should practise now, most urgent first: changed words, overdue, due, then new."""
-        now = now or utc_now()
-        cards = self.cards(rep)
-        last = self._last_scores(rep)
-        found: list[DueItem] = []
-        for item in items:
-            key = item.key
-            if key not in cards:
-                if include_new:
-                    found.append(DueItem(item.ref, due_at=None, reason="new"))
-                continue
-            due_at, practised_hash = cards[key]
-            if item.content_hash and practised_hash and item.content_hash != practised_hash:
-                found.append(DueItem(item.ref, due_at=now, reason="changed", last_score=last.get(key)))
-            elif due_at <= now:
-                reason = "overdue" if now - due_at > dt.timedelta(days=1) else "due"
-                found.append(DueItem(item.ref, due_at=due_at, reason=reason, last_score=last.get(key)))
-        urgency = {"changed": 0, "overdue": 1, "due": 2, "new": 3}
-        epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
-        order = {item.key: position for position, item in enumerate(items)}
-        found.sort(key=lambda d: (urgency[d.reason], d.due_at or epoch, order[d.ref.key]))
-        return found
-
-    def _last_scores(self, rep: str) -> dict[str, float]:
-        with self._read():
-            rows = self._db.execute(
-                "SELECT item_key, score FROM attempts WHERE rep = ? ORDER BY started_at, id", (rep,)
-            ).fetchall()
-        return dict(rows)
-
-
-def _key_clauses(ref: ItemRef | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions selecting one item (its key is stored with every attempt, and indexed)."""
-    if ref is None:
-        return [], []
-    return ["item_key = ?"], [ref.key]
-
-
-def _attempt(row: Sequence[Any]) -> Attempt:
-    (
-        row_id,
-        rep,
-        kind,
-        item_id,
-        product,
-        cut,
-        version,
-        digest,
-        started,
-        duration,
-        score,
-        tier,
-        breakdown,
-        text,
-        rating,
-        source,
-        session_id,
-        medium,
-        transcript,
-        audio_path,
-    ) = row
-    return Attempt(
-        id=row_id,
-        rep=rep,
-        kind=kind,
-        item_id=item_id,
-        product=product,
-        cut=cut,
-        version=version,
-        content_hash=digest,
-        started_at=_from_iso(started),
-        duration_seconds=duration,
-        score=score,
-        tier=tier,
-        breakdown=json.loads(breakdown),
-        attempt_text=text,
-        rating=rating,
-        source=source,
-        session_id=session_id,
-        medium=medium,
-        transcript=transcript,
-        audio_path=audio_path,
-    )
+            yield self._connection

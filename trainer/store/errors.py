@@ -14,6 +14,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+Where = Path | str
+"""A SQLite file's path, or a server database's URL with its password left out."""
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html); extended codes keep them in the low byte.
 _SQLITE_ERROR = 1
@@ -57,49 +61,49 @@ class StoreUnavailable(StoreError):
     """The file cannot be opened or created at all (a missing or unwritable folder, an I/O error)."""
 
 
-def read_only(path: Path) -> StoreReadOnly:
+def read_only(path: Where) -> StoreReadOnly:
     return StoreReadOnly(
         f"the practice database is read-only: {path} — check the permissions of the file and its folder, "
         "or use --db to choose another file"
     )
 
 
-def full(path: Path, detail: str) -> StoreFull:
+def full(path: Where, detail: str) -> StoreFull:
     return StoreFull(
         f"the practice database cannot grow ({detail}): {path} — free some disk space or raise the file-size "
         "limit, or use --db to choose a file on another disk"
     )
 
 
-def damaged(path: Path, detail: str) -> StoreDamaged:
+def damaged(path: Where, detail: str) -> StoreDamaged:
     return StoreDamaged(
         f"the practice database {path} is damaged ({detail}): keep the file, start a new one with --db NEW, "
         f"and `trainer export --db {path} --format json` what is still readable"
     )
 
 
-def too_new(path: Path, found: int, understood: int) -> StoreTooNew:
+def too_new(path: Where, found: int, understood: int) -> StoreTooNew:
     return StoreTooNew(
         f"the practice database {path} has schema version {found}, newer than this Pitch Trainer understands "
         f"({understood}): upgrade Pitch Trainer to use it, or use --db to choose another file"
     )
 
 
-def busy(path: Path) -> StoreBusy:
+def busy(path: Where) -> StoreBusy:
     return StoreBusy(
         f"the practice database is locked by another program: {path} — close other Pitch Trainer windows "
         "using it and try again"
     )
 
 
-def unavailable(path: Path, detail: str) -> StoreUnavailable:
+def unavailable(path: Where, detail: str) -> StoreUnavailable:
     return StoreUnavailable(
         f"cannot open the practice database {path} ({detail}) — check that its folder exists and can be "
         "written, or use --db to choose another file"
     )
 
 
-def translate(error: sqlite3.Error | OSError, path: Path) -> StoreError:
+def translate(error: sqlite3.Error | OSError, path: Where) -> StoreError:
     """The user error for a low-level failure on the database at ``path``."""
     if isinstance(error, OSError):
         code = error.errno
@@ -130,7 +134,7 @@ def translate(error: sqlite3.Error | OSError, path: Path) -> StoreError:
 
 
 @contextmanager
-def store_errors(path: Path) -> Iterator[None]:
+def store_errors(path: Where) -> Iterator[None]:
     """Turn any ``sqlite3`` or file-system error raised inside into the :class:`StoreError` for ``path``."""
     try:
         yield
@@ -138,3 +142,47 @@ def store_errors(path: Path) -> Iterator[None]:
         raise
     except (sqlite3.Error, OSError) as exc:
         raise translate(exc, path) from exc
+
+
+# PostgreSQL reports what went wrong as a SQLSTATE (https://www.postgresql.org/docs/current/errcodes-appendix.html).
+_PG_READ_ONLY = ("25006",)  # read_only_sql_transaction: a standby, or default_transaction_read_only
+_PG_NO_PERMISSION = ("42501",)  # insufficient_privilege
+_PG_FULL = ("53100", "54000")  # disk_full, program_limit_exceeded
+_PG_DAMAGED = ("42P01", "42703", "XX001", "XX002")  # undefined table or column, data or index corrupted
+_PG_BUSY = ("40001", "40P01", "55P03", "57014")  # serialization failure, deadlock, lock not available, timeout
+
+
+def server_unavailable(url: str, detail: str) -> StoreUnavailable:
+    return StoreUnavailable(
+        f"cannot use the practice database {url} ({detail}) — check that the server is running and that the "
+        "URL's host, port, database, user and password are right (TRAINER_DB or --db)"
+    )
+
+
+def server_no_permission(url: str, detail: str) -> StoreReadOnly:
+    return StoreReadOnly(
+        f"the practice database {url} refused a change ({detail}) — the database user needs the right to "
+        "create tables and write rows in it; ask its administrator"
+    )
+
+
+def translate_postgres(error: Any, url: str) -> StoreError:
+    """The user error for a psycopg (PostgreSQL) failure on the database at ``url`` (its password left out).
+
+    psycopg is an optional dependency, so errors are told apart by their SQLSTATE, not by their classes; an
+    error without one (a refused connection, a pool that found no free connection in time) means the server
+    could not be reached.
+    """
+    state = getattr(error, "sqlstate", None) or ""
+    detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    if state in _PG_READ_ONLY:
+        return read_only(url)
+    if state in _PG_NO_PERMISSION:
+        return server_no_permission(url, detail)
+    if state in _PG_FULL:
+        return full(url, detail)
+    if state in _PG_DAMAGED:
+        return damaged(url, detail)
+    if state in _PG_BUSY:
+        return busy(url)
+    return server_unavailable(url, detail)

@@ -1,20 +1,28 @@
-"""The database schema, as an ordered list of migrations; ``PRAGMA user_version`` records how many ran.
+"""The database schema, as an ordered list of migrations, one list for SQLite and PostgreSQL alike.
 
+The database records how many ran (SQLite's ``PRAGMA user_version``, PostgreSQL's ``trainer_schema`` table).
 Never edit a migration that has shipped: append a new one. Each runs in one transaction, so an upgrade
 either completes or leaves the database as it was. A migration is SQL, or a function for data that SQL
 cannot compute (spaced-repetition cards).
+
+Writing a migration that works on both databases (see :mod:`trainer.store.dialect`): plain SQL statements
+separated by ``;``, in SQLite's words — ``TEXT``, ``INTEGER``, ``REAL``, ``INTEGER PRIMARY KEY`` for a row id,
+``INSERT OR IGNORE``, ``CREATE TABLE``/``CREATE INDEX``/``ALTER TABLE ... ADD COLUMN``; timestamps as ISO-8601
+text. No ``PRAGMA``, no ``AUTOINCREMENT``, no SQLite-only functions (``datetime()``, ``strftime()``), no
+``%`` and no ``;`` inside a string. A Python function receives a :class:`~trainer.store.dialect.Connection`
+whose ``execute(sql, params)`` takes the same SQL with ``?`` placeholders.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 
+from .dialect import Connection, statements
 from .scheduling import new_card, rating_for_score, replay, save_card
 
 
-def _schedule_unscheduled_attempts(connection: sqlite3.Connection) -> None:
+def _schedule_unscheduled_attempts(connection: Connection) -> None:
     """Give a card to every item a rep practised without getting one.
 
     Before schema 4, objections answered in a role-play scenario were stored without a card, so one a rep had
@@ -35,7 +43,9 @@ def _schedule_unscheduled_attempts(connection: sqlite3.Connection) -> None:
         save_card(connection, rep, key, *(replay(item_reviews) or (new_card(), None)))
 
 
-MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
+Migration = str | Callable[[Connection], None]
+
+MIGRATIONS: list[Migration] = [
     # 1: the first schema — attempts only.
     """
     CREATE TABLE attempts (
@@ -138,9 +148,9 @@ class DatabaseTooNew(Exception):
         self.found = found
 
 
-def check_version(connection: sqlite3.Connection) -> int:
-    """The schema version of the file; refuse one written by a newer Pitch Trainer."""
-    found = connection.execute("PRAGMA user_version").fetchone()[0]
+def check_version(connection: Connection) -> int:
+    """The schema version of the database; refuse one written by a newer Pitch Trainer."""
+    found = connection.schema_version()
     if found > SCHEMA_VERSION:
         raise DatabaseTooNew(
             f"this practice database has schema version {found}, newer than this Pitch Trainer "
@@ -150,26 +160,29 @@ def check_version(connection: sqlite3.Connection) -> int:
     return found
 
 
-def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
-    """Bring the schema up to ``target``; returns the version found before migrating."""
+def migrate(connection: Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema up to ``target``, one transaction per migration; returns the version found before.
+
+    Two programs may open a new database at once: each migration takes the schema's lock and re-reads the
+    version, so the second finds the work done instead of running it twice.
+    """
     found = check_version(connection)
     for number in range(found, target):
         step = MIGRATIONS[number]
-        connection.execute("BEGIN IMMEDIATE")
+        connection.begin()
         try:
-            current = connection.execute("PRAGMA user_version").fetchone()[0]
-            if current > number:  # another process migrated while we waited for the lock
-                connection.execute("ROLLBACK")
+            connection.lock("trainer-schema")
+            if connection.schema_version() > number:  # another process migrated while we waited for the lock
+                connection.rollback()
                 continue
             if callable(step):
                 step(connection)
             else:
-                for statement in (s.strip() for s in step.split(";")):
-                    if statement:
-                        connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {number + 1}")
-            connection.execute("COMMIT")
+                for statement in statements(step):
+                    connection.execute(statement)
+            connection.set_schema_version(number + 1)
+            connection.commit()
         except BaseException:
-            connection.execute("ROLLBACK")
+            connection.rollback()
             raise
     return found

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..library.item_ref import ItemRef
 from .attempts import Attempt, utc_now
-from .database import PracticeStore
+from .interface import Store
 
 STREAK_SCORE = 75.0
 
@@ -63,7 +63,7 @@ def _day_streak(attempts: list[Attempt], today: dt.date) -> int:
     return streak
 
 
-def rep_progress(store: PracticeStore, rep: str, now: dt.datetime | None = None) -> RepProgress:
+def rep_progress(store: Store, rep: str, now: dt.datetime | None = None) -> RepProgress:
     now = now or utc_now()
     attempts = [a for a in store.attempts(rep) if a.kind in ("pitch", "objection", "drill")]
     by_key: dict[str, list[Attempt]] = defaultdict(list)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fsrs import Card, Rating, Scheduler
 
 from ..library.item_ref import ItemRef
+from .dialect import Connection
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
@@ -46,7 +46,7 @@ def review(card: Card, rating: int, when: dt.datetime) -> Card:
     return reviewed
 
 
-def save_card(connection: sqlite3.Connection, rep: str, key: str, card: Card, content_hash: str | None) -> None:
+def save_card(connection: Connection, rep: str, key: str, card: Card, content_hash: str | None) -> None:
     """Create or replace one rep's card for one item (the store, its undo and its migrations all write here)."""
     now = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     connection.execute(

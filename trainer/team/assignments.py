@@ -24,7 +24,7 @@ from ..library.problems import ContentError
 from ..practice.items import item_titles
 from ..store.assignments import StoredAssignment
 from ..store.attempts import NewAttempt
-from ..store.database import PracticeStore
+from ..store.interface import Store
 
 AssignmentStatus = Literal["open", "done", "overdue"]
 
@@ -100,7 +100,7 @@ _ORDER = {"overdue": 0, "open": 1, "done": 2}
 
 
 def assignment_progress(
-    store: PracticeStore, library: Library, today: dt.date, reps: Sequence[str] | None = None
+    store: Store, library: Library, today: dt.date, reps: Sequence[str] | None = None
 ) -> list[AssignmentProgress]:
     """Every assignment (of ``reps``, when given) with its status: overdue first, then open by due date, then
     done."""

@@ -16,7 +16,7 @@ from ..library.catalog import Library
 from ..library.item_ref import ItemRef
 from ..practice.items import item_titles
 from ..store.attempts import Attempt, utc_now
-from ..store.database import PracticeStore
+from ..store.interface import Store
 from ..store.items import scheduled_items
 
 
@@ -81,7 +81,7 @@ class TeamTable:
 
 
 def team_table(
-    store: PracticeStore,
+    store: Store,
     library: Library,
     *,
     product: str | None = None,
@@ -123,7 +123,7 @@ def weakest_items(table: TeamTable, limit: int = 5) -> list[tuple[ItemRef, float
 
 
 def weakest_points(
-    store: PracticeStore, reps: Sequence[str], product: str | None = None, limit: int = 8
+    store: Store, reps: Sequence[str], product: str | None = None, limit: int = 8
 ) -> list[tuple[str, int]]:
     """Key phrases and key points most often missed across the reps' attempts."""
     missed: Counter[str] = Counter()

@@ -19,7 +19,7 @@ from ..practice.scenario import EngineScorers, Scorers, Turn, TurnResult
 from ..scoring import tier_for
 from ..store.attempts import NewAttempt, utc_now
 from ..store.breakdown import compact_breakdown
-from ..store.database import PracticeStore
+from ..store.interface import Store
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,7 @@ class TeamSession:
 
     config: SessionConfig
     pool: list[Turn]
-    store: PracticeStore | None = None
+    store: Store | None = None
     scorers: Scorers = field(default_factory=EngineScorers)
     id: str = ""
     started_at: dt.datetime = field(default_factory=utc_now)

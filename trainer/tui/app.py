@@ -22,8 +22,9 @@ from ..library.item_ref import ItemRef
 from ..practice.log import Attempt, PracticeLog, Rating, SessionLog
 from ..preferences import load_preferences, update_preferences
 from ..safe_text import visible
-from ..store.database import PracticeStore, default_rep
+from ..store.database import default_rep
 from ..store.errors import StoreError
+from ..store.interface import Store
 from .commands import LibraryCommands
 from .plain import UnsafeTextFilter
 from .screens.home import HomeScreen
@@ -64,7 +65,7 @@ class TrainerApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], dt.datetime] | None = None,
         log: PracticeLog | None = None,
-        store: PracticeStore | None = None,
+        store: Store | None = None,
         rep: str | None = None,
         served: bool = False,
         config_dir: Path | None = None,
@@ -117,7 +118,7 @@ class TrainerApp(App[None]):
     def recordings_db(self) -> Path:
         """The database whose folder keeps recordings: the open store's, else where the store would be."""
         if self.store is not None:
-            return Path(self.store.path)
+            return self.store.recordings_beside
         from ..store.database import default_db_path
 
         return default_db_path()
@@ -343,16 +344,16 @@ def tune_garbage_collector() -> None:
 
 
 def run_app(
-    root: Path, *, db_path: Path | None = None, rep: str | None = None, served: bool = False, drafts: bool = False
+    root: Path, *, db_path: Path | str | None = None, rep: str | None = None, served: bool = False, drafts: bool = False
 ) -> int:
     """Open the practice app on the library at ``root`` (called by ``trainer`` without a subcommand).
 
     ``served``: running inside ``trainer serve`` for one browser session — ask who is practising.
     Returns the exit status: 0, or 1 after an unexpected error (see :meth:`TrainerApp._fatal_error`).
     """
-    from ..store.database import PracticeStore
+    from ..store.location import open_store
 
-    store = PracticeStore(db_path)  # a StoreError reaches the CLI, which prints it: no traceback
+    store = open_store(db_path)  # a StoreError reaches the CLI, which prints it: no traceback
     try:
         app = TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True, drafts=drafts)
         app.run()

@@ -1,0 +1,97 @@
+"""Moving a practice history from one database to another (a rep's SQLite file into the team's PostgreSQL).
+
+Copying is idempotent: run it twice, or copy a history that was partly copied before, and nothing lands twice.
+Attempts have no identity shared between databases (each numbers its own rows), so an attempt is recognised by
+what it records — rep, item, when it started (to the microsecond), score, source and session. Several laptops'
+files can be copied into one team database; a rep practised on two of them keeps both histories, and the card of
+an item practised in both is replayed from all its attempts rather than taken from one side.
+
+Everything is copied in one transaction on the target: an interrupted copy leaves the target as it was.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dialect import Connection
+from .sql_store import SqlStore
+
+_ATTEMPT_FIELDS = (
+    "rep, kind, item_id, product, cut, version, content_hash, started_at, duration_seconds, score, tier, breakdown, "
+    "attempt_text, rating, source, session_id, medium, transcript, audio_path, item_key"
+)
+_IDENTITY = "rep, item_key, started_at, score, source, session_id"
+_CARD_FIELDS = "rep, item_key, card, content_hash, due_at, updated_at"
+_SESSION_FIELDS = "id, name, started_at, updated_at, record"
+
+TABLES = ("reps", "attempts", "cards", "sessions")
+
+
+@dataclass
+class CopyReport:
+    """Rows copied, and rows found already there, per table."""
+
+    copied: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    present: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    replayed_cards: int = 0
+
+
+def _identity(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    rep, item_key, started_at, score, source, session_id = row
+    return (rep, item_key, started_at, round(float(score), 1), source, session_id)
+
+
+def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
+    """Copy every rep, attempt, card and session of ``source`` that ``target`` does not have yet."""
+    with source._read() as db:
+        reps = db.execute("SELECT name, created_at FROM reps ORDER BY name").fetchall()
+        fields = _ATTEMPT_FIELDS.split(", ")
+        at = {name: position for position, name in enumerate(fields)}
+        attempts = db.execute(f"SELECT {_ATTEMPT_FIELDS} FROM attempts ORDER BY id").fetchall()
+        cards = db.execute(f"SELECT {_CARD_FIELDS} FROM cards ORDER BY rep, item_key").fetchall()
+        sessions = db.execute(f"SELECT {_SESSION_FIELDS} FROM sessions ORDER BY id").fetchall()
+
+    report = CopyReport()
+    with target._write() as db:
+        db.lock("trainer-copy")  # two copies at once would each see the other's rows as missing
+        for row in reps:
+            _insert_new(db, "reps", "name, created_at", tuple(row), report)
+
+        existing = Counter(_identity(tuple(row)) for row in db.execute(f"SELECT {_IDENTITY} FROM attempts"))
+        had_attempts = {(row[0], row[1]) for row in db.execute("SELECT DISTINCT rep, item_key FROM attempts")}
+        touched: set[tuple[str, str]] = set()
+        marks = ", ".join("?" for _ in fields)
+        for row in attempts:
+            identity = _identity(tuple(row[at[name]] for name in _IDENTITY.split(", ")))
+            if existing[identity] > 0:
+                existing[identity] -= 1
+                report.present["attempts"] += 1
+                continue
+            db.execute(f"INSERT INTO attempts ({_ATTEMPT_FIELDS}) VALUES ({marks})", tuple(row))
+            report.copied["attempts"] += 1
+            touched.add((row[at["rep"]], row[at["item_key"]]))
+
+        for row in cards:
+            inserted = _insert_new(db, "cards", _CARD_FIELDS, tuple(row), report)
+            key = (row[0], row[1])
+            if not inserted and key in touched and key in had_attempts:
+                db.lock(f"card:{key[0]}:{key[1]}")
+                target._rebuild_card(db, *key)  # practised in both: the card all its attempts earn
+                report.replayed_cards += 1
+
+        for row in sessions:
+            _insert_new(db, "sessions", _SESSION_FIELDS, tuple(row), report)
+    return report
+
+
+def _insert_new(db: Connection, table: str, columns: str, row: tuple[Any, ...], report: CopyReport) -> bool:
+    """Insert a row unless its key is already there; counts which it was."""
+    marks = ", ".join("?" for _ in row)
+    first = columns.split(", ")[0]
+    inserted = db.execute(
+        f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({marks}) RETURNING {first}", row
+    ).fetchone()
+    (report.copied if inserted is not None else report.present)[table] += 1
+    return inserted is not None

@@ -1,0 +1,79 @@
+"""What the app, the commands and the team views may ask of a practice store, whichever database holds it.
+
+:class:`~trainer.store.database.PracticeStore` (a SQLite file) and :class:`~trainer.store.postgres.PostgresStore`
+(a PostgreSQL server) both provide it; code outside the store depends on this protocol only, so a team's
+server database and a rep's own file behave alike everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from ..library.item_ref import ItemRef
+from .assignments import StoredAssignment
+from .attempts import Attempt, NewAttempt
+from .scheduling import DueItem
+from .sql_store import ScheduledItem
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A practice history: attempts, spaced-repetition cards, reps and team sessions."""
+
+    location: str
+    """Where the database is, as shown to people (a file path, or a URL without its password)."""
+
+    @property
+    def recordings_beside(self) -> Path:
+        """The path whose folder keeps spoken attempts' recordings (a ``recordings`` folder beside it)."""
+        ...
+
+    def close(self) -> None: ...
+
+    def record(self, attempt: NewAttempt, *, schedule: bool = True) -> Attempt: ...
+
+    def rate(self, attempt_id: int, rating: int) -> None: ...
+
+    def delete_attempt(self, attempt_id: int) -> None: ...
+
+    def attempts(
+        self,
+        rep: str | None = None,
+        *,
+        key: ItemRef | None = None,
+        since: dt.datetime | None = None,
+        session_id: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[Attempt]: ...
+
+    def best_score(self, rep: str, key: ItemRef, *, before_id: int | None = None) -> float | None: ...
+
+    def reps(self) -> list[str]: ...
+
+    def add_rep(self, name: str) -> None: ...
+
+    def save_session(self, session_id: str, name: str, started_at: dt.datetime, record: dict[str, Any]) -> None: ...
+
+    def session(self, session_id: str) -> dict[str, Any] | None: ...
+
+    def assign(self, assignments: Sequence[StoredAssignment]) -> None: ...
+
+    def unassign(self, rep: str, item: ItemRef) -> bool: ...
+
+    def assignments(self, reps: Sequence[str] | None = None) -> list[StoredAssignment]: ...
+
+    def sessions(self) -> list[tuple[str, str, dt.datetime]]: ...
+
+    def cards(self, rep: str) -> dict[str, tuple[dt.datetime, str | None]]: ...
+
+    def due(
+        self, rep: str, items: Sequence[ScheduledItem], now: dt.datetime | None = None, *, include_new: bool = True
+    ) -> list[DueItem]: ...
+
+    def schema_version(self) -> int: ...
+
+    def counts(self) -> dict[str, int]: ...

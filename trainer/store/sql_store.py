@@ -1,0 +1,346 @@
+"""The practice store's queries, written once for every database it runs on.
+
+:class:`SqlStore` holds everything the app and the commands ask of a practice database; a subclass only says
+how to open its database and how to run a read or a write transaction, handing out a
+:class:`~trainer.store.dialect.Connection` that speaks the store's SQL. What is due stays in Python
+(:mod:`trainer.store.scheduling`), so both databases schedule alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from fsrs import Card
+
+from ..library.item_ref import ItemRef
+from .assignments import AssignmentStore
+from .attempts import Attempt, NewAttempt, utc_now
+from .dialect import Connection
+from .errors import StoreError
+from .scheduling import DueItem, new_card, rating_for_score, replay, review, save_card
+
+
+def _iso(moment: dt.datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _from_iso(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+@dataclass(frozen=True)
+class ScheduledItem:
+    """A practisable item as the library has it now (its hash tells whether its words changed)."""
+
+    ref: ItemRef
+    content_hash: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.ref.key
+
+    @property
+    def product(self) -> str:
+        return self.ref.product
+
+
+ATTEMPT_COLUMNS = (
+    "id, rep, kind, item_id, product, cut, version, content_hash, started_at, duration_seconds, score, tier, "
+    "breakdown, attempt_text, rating, source, session_id, medium, transcript, audio_path"
+)
+_ATTEMPT_COLUMNS = ATTEMPT_COLUMNS
+
+
+class SqlStore(AssignmentStore):
+    """Every query of the practice store; subclasses open the database and run transactions."""
+
+    location: str
+    """Where the database is, as shown to a person (a file path, or a URL without its password)."""
+
+    def _write(self) -> AbstractContextManager[Connection]:
+        """One transaction: committed whole when the block ends, rolled back whole on any error or interrupt."""
+        raise NotImplementedError
+
+    def _read(self) -> AbstractContextManager[Connection]:
+        """A connection for queries, with failures as StoreErrors."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def schema_version(self) -> int:
+        """How many migrations this database has run."""
+        with self._read() as db:
+            return db.schema_version()
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: what `trainer db check` and `trainer db copy` report."""
+        with self._read() as db:
+            return {
+                table: int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+                for table in ("reps", "attempts", "cards", "sessions")
+            }
+
+    # -- attempts -------------------------------------------------------------------------------------
+
+    def record(self, attempt: NewAttempt, *, schedule: bool = True) -> Attempt:
+        """Store an attempt and update its card in one transaction; returns it once committed."""
+        rating = attempt.rating if attempt.rating is not None else rating_for_score(attempt.score)
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (attempt.rep, _iso(utc_now())))
+            if schedule:
+                db.lock(f"card:{attempt.rep}:{attempt.key}")
+            cursor = db.execute(
+                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}, item_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    attempt.rep,
+                    attempt.kind,
+                    attempt.item_id,
+                    attempt.product,
+                    attempt.cut,
+                    attempt.version,
+                    attempt.content_hash,
+                    _iso(attempt.started_at),
+                    attempt.duration_seconds,
+                    round(float(attempt.score), 1),
+                    attempt.tier,
+                    json.dumps(attempt.breakdown, ensure_ascii=False),
+                    attempt.attempt_text,
+                    rating,
+                    attempt.source,
+                    attempt.session_id,
+                    attempt.medium,
+                    attempt.transcript,
+                    attempt.audio_path,
+                    attempt.key,
+                ),
+            )
+            row_id = int(cursor.fetchone()[0])
+            if schedule:
+                self._review(db, attempt.rep, attempt.key, rating, attempt.content_hash, attempt.started_at)
+        stored = dict(attempt.__dict__, rating=rating, id=row_id)
+        return Attempt(**stored)
+
+    def rate(self, attempt_id: int, rating: int) -> None:
+        """Replace the rating of a stored attempt (a self-rating given after seeing the answer)."""
+        with self._write() as db:
+            row = db.execute(f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no attempt {attempt_id}")
+            attempt = _attempt(row)
+            db.lock(f"card:{attempt.rep}:{attempt.key}")
+            db.execute("UPDATE attempts SET rating = ? WHERE id = ?", (rating, attempt_id))
+            self._rebuild_card(db, attempt.rep, attempt.key)
+
+    def delete_attempt(self, attempt_id: int) -> None:
+        """Remove one attempt (a facilitator's undo); its card forgets that review too."""
+        with self._write() as db:
+            row = db.execute("SELECT rep, item_key FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is None:
+                return
+            db.lock(f"card:{row[0]}:{row[1]}")
+            db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+            self._rebuild_card(db, row[0], row[1])
+
+    def attempts(
+        self,
+        rep: str | None = None,
+        *,
+        key: ItemRef | None = None,
+        since: dt.datetime | None = None,
+        session_id: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[Attempt]:
+        """Attempts, oldest first (or newest first), filtered in SQL so large histories stay quick."""
+        clauses, params = _key_clauses(key)
+        if rep is not None:
+            clauses.append("rep = ?")
+            params.append(rep)
+        if since is not None:
+            clauses.append("started_at >= ?")
+            params.append(_iso(since))
+        if session_id is not None:
+            clauses.append("session_id = ?")
+            params.append(session_id)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts {where} ORDER BY started_at {order}, id {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._read() as db:
+            rows = db.execute(sql, params).fetchall()
+        return [_attempt(row) for row in rows]
+
+    def best_score(self, rep: str, key: ItemRef, *, before_id: int | None = None) -> float | None:
+        clauses, params = _key_clauses(key)
+        clauses.append("rep = ?")
+        params.append(rep)
+        if before_id is not None:
+            clauses.append("id < ?")
+            params.append(before_id)
+        with self._read() as db:
+            row = db.execute(f"SELECT MAX(score) FROM attempts WHERE {' AND '.join(clauses)}", params).fetchone()
+        return row[0]
+
+    def reps(self) -> list[str]:
+        with self._read() as db:
+            return [row[0] for row in db.execute("SELECT name FROM reps ORDER BY name")]
+
+    def add_rep(self, name: str) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (name, _iso(utc_now())))
+
+    # -- team sessions ----------------------------------------------------------------------------------
+
+    def save_session(self, session_id: str, name: str, started_at: dt.datetime, record: dict[str, Any]) -> None:
+        """Create or replace a session's record (config and turns so far)."""
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO sessions (id, name, started_at, updated_at, record) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at, "
+                "record = excluded.record",
+                (session_id, name, _iso(started_at), _iso(utc_now()), json.dumps(record, ensure_ascii=False)),
+            )
+
+    def session(self, session_id: str) -> dict[str, Any] | None:
+        with self._read() as db:
+            row = db.execute("SELECT record FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def sessions(self) -> list[tuple[str, str, dt.datetime]]:
+        """(id, name, started at) of every session, newest first."""
+        with self._read() as db:
+            rows = db.execute("SELECT id, name, started_at FROM sessions ORDER BY started_at DESC").fetchall()
+        return [(sid, name, _from_iso(started)) for sid, name, started in rows]
+
+    # -- spaced repetition -----------------------------------------------------------------------------
+
+    def _review(
+        self, db: Connection, rep: str, key: str, rating: int, content_hash: str | None, when: dt.datetime
+    ) -> None:
+        row = db.execute("SELECT card, content_hash FROM cards WHERE rep = ? AND item_key = ?", (rep, key)).fetchone()
+        card = Card.from_dict(json.loads(row[0])) if row else new_card()
+        if row and content_hash and row[1] and row[1] != content_hash:
+            card = new_card()  # new words: learn them afresh
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        save_card(db, rep, key, review(card, rating, when), content_hash)
+
+    def _rebuild_card(self, db: Connection, rep: str, key: str) -> None:
+        """Replay every attempt of one item into its card (see :func:`~trainer.store.scheduling.replay`)."""
+        rows = db.execute(
+            "SELECT rating, score, started_at, content_hash, kind FROM attempts WHERE rep = ? AND item_key = ? "
+            "ORDER BY started_at, id",
+            (rep, key),
+        ).fetchall()
+        replayed = replay(
+            (rating or rating_for_score(score), _from_iso(started), digest)
+            for rating, score, started, digest, kind in rows
+            if kind != "scenario"
+        )
+        if replayed is None:
+            db.execute("DELETE FROM cards WHERE rep = ? AND item_key = ?", (rep, key))
+            return
+        save_card(db, rep, key, *replayed)
+
+    def cards(self, rep: str) -> dict[str, tuple[dt.datetime, str | None]]:
+        """Every card of a rep: item key -> (due at, content hash practised)."""
+        with self._read() as db:
+            rows = db.execute("SELECT item_key, due_at, content_hash FROM cards WHERE rep = ?", (rep,))
+            return {key: (_from_iso(due), digest) for key, due, digest in rows}
+
+    def due(
+        self, rep: str, items: Sequence[ScheduledItem], now: dt.datetime | None = None, *, include_new: bool = True
+    ) -> list[DueItem]:
+        """What the rep should practise now, most urgent first: changed words, overdue, due, then new."""
+        now = now or utc_now()
+        cards = self.cards(rep)
+        last = self._last_scores(rep)
+        found: list[DueItem] = []
+        for item in items:
+            key = item.key
+            if key not in cards:
+                if include_new:
+                    found.append(DueItem(item.ref, due_at=None, reason="new"))
+                continue
+            due_at, practised_hash = cards[key]
+            if item.content_hash and practised_hash and item.content_hash != practised_hash:
+                found.append(DueItem(item.ref, due_at=now, reason="changed", last_score=last.get(key)))
+            elif due_at <= now:
+                reason = "overdue" if now - due_at > dt.timedelta(days=1) else "due"
+                found.append(DueItem(item.ref, due_at=due_at, reason=reason, last_score=last.get(key)))
+        urgency = {"changed": 0, "overdue": 1, "due": 2, "new": 3}
+        epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
+        order = {item.key: position for position, item in enumerate(items)}
+        found.sort(key=lambda d: (urgency[d.reason], d.due_at or epoch, order[d.ref.key]))
+        return found
+
+    def _last_scores(self, rep: str) -> dict[str, float]:
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT item_key, score FROM attempts WHERE rep = ? ORDER BY started_at, id", (rep,)
+            ).fetchall()
+        return dict(rows)
+
+
+def _key_clauses(ref: ItemRef | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions selecting one item (its key is stored with every attempt, and indexed)."""
+    if ref is None:
+        return [], []
+    return ["item_key = ?"], [ref.key]
+
+
+def _attempt(row: Sequence[Any]) -> Attempt:
+    (
+        row_id,
+        rep,
+        kind,
+        item_id,
+        product,
+        cut,
+        version,
+        digest,
+        started,
+        duration,
+        score,
+        tier,
+        breakdown,
+        text,
+        rating,
+        source,
+        session_id,
+        medium,
+        transcript,
+        audio_path,
+    ) = row
+    return Attempt(
+        id=row_id,
+        rep=rep,
+        kind=kind,
+        item_id=item_id,
+        product=product,
+        cut=cut,
+        version=version,
+        content_hash=digest,
+        started_at=_from_iso(started),
+        duration_seconds=duration,
+        score=score,
+        tier=tier,
+        breakdown=json.loads(breakdown),
+        attempt_text=text,
+        rating=rating,
+        source=source,
+        session_id=session_id,
+        medium=medium,
+        transcript=transcript,
+        audio_path=audio_path,
+    )
