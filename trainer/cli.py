@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .commands import content, mistakes, practice, speech, team
+from .commands import content, mistakes, practice, review, speech, team
 from .commands.common import EXIT_PROBLEMS, EXIT_USAGE, TrainerGroup, fail, library_option, store_options
 from .library import ContentError, find_library
 
@@ -77,6 +77,7 @@ for command in (
     practice.history,
     practice.due,
     mistakes.mistakes,
+    review.review,
     practice.export,
     practice.score,
     speech.transcribe,
