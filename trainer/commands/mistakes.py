@@ -48,8 +48,10 @@ def mistakes(
         fail(f"version {version.version} of {pitch_id!r} has no {cut} cut (it has {', '.join(version.cuts.names())})")
     who = resolve_rep(rep)
     ref = ItemRef("pitch", pitch.product, pitch.id, cut)
-    attempts = open_store(db_path).attempts(who, key=ref)
-    found = build_mistake_map(selected, [(a.started_at, a.breakdown) for a in attempts], dt.datetime.now(dt.UTC))
+    store = open_store(db_path)
+    history = [(a.started_at, a.breakdown) for a in store.attempts(who, key=ref)]
+    history += [(when, breakdown) for when, _, _, breakdown in store.partial_attempts(who, ref)]  # drills count
+    found = build_mistake_map(selected, history, dt.datetime.now(dt.UTC))
     if output_format == "json":
         data = {"rep": who, "item_key": ref.key, "version": version.version, **found.to_dict()}
         click.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
