@@ -19,6 +19,7 @@ from ...library.models import CUT_NAMES, Cut, PitchVersion
 from ...library.speaking import estimate_seconds, format_duration
 from ...practice.mistakes import MistakeMap, build_mistake_map
 from ...safe_text import visible
+from ..mistake_history import mistake_history
 from ..widgets.heat_map import heat_legend
 from ..widgets.script_view import ADDED, KEY_PHRASE, REMOVED, ScriptView
 from ..widgets.title_bar import TitleBar
@@ -44,13 +45,14 @@ class StudyScreen(TrainerScreen):
         "Read the cut until it feels familiar. Key phrases are underlined: they must be said word for word. "
         "Lines starting with 'Do:' are stage cues for demos, not words to say. Press w to see what changed "
         "since the previous published version, and h for your mistake map: the words your recitations of this "
-        "cut got wrong, shaded darker the more often and the more recently."
+        "cut got wrong, shaded darker the more often and the more recently; k drills the shakiest sentences."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "next_cut", "Cut"),
         Binding("v", "next_version", "Version", show=False),  # the version tabs are one click away
         Binding("w", "toggle_changes", "What changed"),
         Binding("h", "toggle_mistakes", "Mistakes"),
+        Binding("k", "weak_spots", "Weak-spot drill", show=False),  # the mistake map names it
         Binding("m", "memorize", "Memorize"),
         Binding("r", "recite", "Recite"),
     ]
@@ -178,8 +180,7 @@ class StudyScreen(TrainerScreen):
     def _mistakes(self) -> MistakeMap:
         """The rep's mistake map of the cut shown, from every attempt at this cut (any version)."""
         ref = ItemRef("pitch", self.pitch.product, self.pitch.id, self.cut)
-        attempts = [(a.at, a.detail) for a in self.trainer.practice_log.attempts(ref) if a.score is not None]
-        return build_mistake_map(self.current_cut, attempts, self.trainer.now())
+        return build_mistake_map(self.current_cut, mistake_history(self.trainer, ref), self.trainer.now())
 
     @on(Tabs.TabActivated, "#cut-tabs")
     def _cut_tab(self, event: Tabs.TabActivated) -> None:
@@ -215,6 +216,11 @@ class StudyScreen(TrainerScreen):
         """Show or hide the mistake heat map (it replaces the "what changed" marks while shown)."""
         self.show_changes = False
         self.show_mistakes = not self.show_mistakes
+
+    def action_weak_spots(self) -> None:
+        from .weak_spots import WeakSpotScreen
+
+        self.app.push_screen(WeakSpotScreen(self.pitch, self.version, self.cut))
 
     def action_memorize(self) -> None:
         from .memorize import MemorizeScreen

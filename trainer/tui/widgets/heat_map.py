@@ -61,5 +61,5 @@ def heat_legend(mistakes: MistakeMap) -> Content:
     detail = f"Worst: {top}" if top else ""
     if phrases:
         detail += ("  ·  " if detail else "") + f"key phrase not said: “{visible(phrases[0].phrase)}”"
-    lines.append(Content.styled(detail, "$text-muted"))
+    lines.append(Content.assemble((detail, "$text-muted"), ("  ·  k: drill them", "bold")))
     return Content("\n").join(lines)
