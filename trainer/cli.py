@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .commands import assign, certify, content, database, practice, readiness, speech, team
+from .commands import assign, certify, content, database, mistakes, practice, readiness, review, speech, team
 from .commands.common import EXIT_PROBLEMS, EXIT_USAGE, TrainerGroup, fail, library_option, store_options
 from .library import ContentError, find_library
 
@@ -81,6 +81,8 @@ for command in (
     content.schema,
     practice.history,
     practice.due,
+    mistakes.mistakes,
+    review.review,
     practice.export,
     practice.score,
     speech.transcribe,

@@ -1,4 +1,5 @@
-"""The rep's own settings (for now, the theme), kept in a small JSON file that can never break the app.
+"""The rep's own settings (the theme, the review queue's daily limit and holiday pause), kept in a small JSON
+file that can never break the app.
 
 The file lives in ``platformdirs.user_config_dir("pitch-trainer")``, or in ``$TRAINER_CONFIG_DIR`` when set
 (tests point it at a temporary folder). It is written atomically; a missing, unreadable or corrupt file
@@ -7,6 +8,7 @@ reads as the defaults, and unknown keys are ignored, so an older or newer app ca
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
@@ -20,6 +22,25 @@ FILE_NAME = "preferences.json"
 @dataclass(frozen=True)
 class Preferences:
     theme: str | None = None  # a Textual theme name; None means the app's default
+    review_limit: int = 50  # the most reviews "Review all due" hands a rep in one day (Anki's default is 200/day)
+    review_paused_until: str | None = None  # YYYY-MM-DD: on holiday, nothing is handed out through that day
+
+
+MAX_REVIEW_LIMIT = 10_000
+
+
+def _valid(name: str, value: Any) -> bool:
+    """Whether a value read from the file fits the field (a hand-edited file must not break the app)."""
+    if name == "review_limit":
+        return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_REVIEW_LIMIT
+    if name == "review_paused_until":
+        if value is None:
+            return True
+        try:
+            return isinstance(value, str) and bool(dt.date.fromisoformat(value))
+        except ValueError:
+            return False
+    return value is None or isinstance(value, str)
 
 
 def config_dir() -> Path:
@@ -43,8 +64,8 @@ def load_preferences(directory: Path | None = None) -> Preferences:
         return Preferences()
     if not isinstance(data, dict):
         return Preferences()
-    known = {f.name: f.type for f in fields(Preferences)}
-    values = {k: v for k, v in data.items() if k in known and (v is None or isinstance(v, str))}
+    known = {f.name for f in fields(Preferences)}
+    values = {k: v for k, v in data.items() if k in known and _valid(k, v)}
     return Preferences(**values)
 
 

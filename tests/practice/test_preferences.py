@@ -40,3 +40,12 @@ def test_an_unwritable_folder_is_not_an_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("I am a file, not a folder")
     assert save_preferences(Preferences(theme="nord"), blocker / "sub") is False
+
+
+def test_the_review_limit_and_holiday_pause_are_remembered_and_bad_values_read_as_defaults(tmp_path: Path) -> None:
+    update_preferences(tmp_path, review_limit=20, review_paused_until="2026-08-14")
+    assert load_preferences(tmp_path) == Preferences(review_limit=20, review_paused_until="2026-08-14")
+    preferences_path(tmp_path).write_text('{"review_limit": true, "review_paused_until": "next week"}')
+    assert load_preferences(tmp_path) == Preferences()
+    preferences_path(tmp_path).write_text('{"review_limit": 0}')
+    assert load_preferences(tmp_path).review_limit == 50

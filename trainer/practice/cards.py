@@ -45,7 +45,9 @@ class Deck:
     """The cards matching a filter, in order or shuffled, and a position in them.
 
     ``product``/``category`` of None mean "all". Changing the filter keeps the current card when it still
-    matches, so narrowing a filter never throws the rep off the card they are on.
+    matches, so narrowing a filter never throws the rep off the card they are on. ``first`` holds the item keys
+    of the cards due for review, most overdue first: they lead the deck (shuffled or not), so a rep opening the
+    deck meets what spaced repetition says is due before what they already know.
     """
 
     cards: list[Card]
@@ -54,6 +56,7 @@ class Deck:
     shuffled: bool = False
     seed: int | None = None
     position: int = 0
+    first: tuple[str, ...] = ()
     _order: list[Card] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
@@ -67,6 +70,9 @@ class Deck:
         ]
         if self.shuffled:
             random.Random(self.seed).shuffle(chosen)
+        if self.first:
+            rank = {key: number for number, key in enumerate(self.first)}
+            chosen.sort(key=lambda card: rank.get(card.ref.key, len(rank)))  # stable: the rest keep their order
         self._order = chosen
         self.position = chosen.index(keep) if keep in chosen else 0
 

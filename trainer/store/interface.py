@@ -60,6 +60,21 @@ class Store(Protocol):
 
     def session(self, session_id: str) -> dict[str, Any] | None: ...
 
+    def record_partial(
+        self,
+        rep: str,
+        key: ItemRef,
+        *,
+        mode: str,
+        score: float,
+        breakdown: dict[str, Any],
+        attempt_text: str,
+        version: int | None = None,
+        started_at: dt.datetime | None = None,
+    ) -> int: ...
+
+    def partial_attempts(self, rep: str, key: ItemRef) -> list[tuple[dt.datetime, str, float, dict[str, Any]]]: ...
+
     def assign(self, assignments: Sequence[StoredAssignment]) -> None: ...
 
     def unassign(self, rep: str, item: ItemRef) -> bool: ...

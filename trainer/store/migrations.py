@@ -133,10 +133,28 @@ MIGRATIONS: list[Migration] = [
     );
     CREATE INDEX assignments_by_due ON assignments (due);
     """,
+    # 8: partial recitations (a weak-spot drill of a cut's worst sentences). A table of their own, not rows of
+    # ``attempts``: a partial score must never count as the cut's score — not its best, its tier, its card or a
+    # certification — yet it feeds the mistake memory. ``mode`` labels the kind ("weak-spot"); ``breakdown`` is
+    # JSON with the marks in the cut's word positions and the ranges covered.
+    """
+    CREATE TABLE partial_attempts (
+        id INTEGER PRIMARY KEY,
+        rep TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        version INTEGER,
+        started_at TEXT NOT NULL,
+        score REAL NOT NULL,
+        breakdown TEXT NOT NULL,
+        attempt_text TEXT NOT NULL
+    );
+    CREATE INDEX partial_attempts_by_rep_key ON partial_attempts (rep, item_key);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
-TABLES = ("attempts", "reps", "cards", "sessions", "assignments")
+TABLES = ("attempts", "reps", "cards", "sessions", "assignments", "partial_attempts")
 """The tables a database at :data:`SCHEMA_VERSION` has; one missing means the file was damaged or edited."""
 
 

@@ -191,6 +191,40 @@ class SqlStore(AssignmentStore):
             row = db.execute(f"SELECT MAX(score) FROM attempts WHERE {' AND '.join(clauses)}", params).fetchone()
         return row[0]
 
+    # -- partial recitations (weak-spot drills) ---------------------------------------------------------------
+
+    def record_partial(
+        self,
+        rep: str,
+        key: ItemRef,
+        *,
+        mode: str,
+        score: float,
+        breakdown: dict[str, Any],
+        attempt_text: str,
+        version: int | None = None,
+        started_at: dt.datetime | None = None,
+    ) -> int:
+        """Keep a partial recitation; it reaches the mistake memory only (never best scores, tiers or cards)."""
+        with self._write() as db:
+            row = db.execute(
+                "INSERT INTO partial_attempts (rep, item_key, mode, version, started_at, score, breakdown, "
+                "attempt_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (rep, key.key, mode, version, _iso(started_at or utc_now()), round(float(score), 1),
+                 json.dumps(breakdown, ensure_ascii=False), attempt_text),
+            ).fetchone()
+        return int(row[0])
+
+    def partial_attempts(self, rep: str, key: ItemRef) -> list[tuple[dt.datetime, str, float, dict[str, Any]]]:
+        """(when, mode, score, breakdown) of a rep's partial recitations of one item, oldest first."""
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT started_at, mode, score, breakdown FROM partial_attempts WHERE rep = ? AND item_key = ? "
+                "ORDER BY started_at, id",
+                (rep, key.key),
+            ).fetchall()
+        return [(_from_iso(when), mode, score, json.loads(breakdown)) for when, mode, score, breakdown in rows]
+
     def reps(self) -> list[str]:
         with self._read() as db:
             return [row[0] for row in db.execute("SELECT name FROM reps ORDER BY name")]

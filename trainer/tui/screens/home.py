@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static, Tree
+from textual.widgets import Button, Footer, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
 from ...library.item_ref import ItemRef
 from ...practice.items import describe, item_titles
 from ..plain import plain
+from ..review_run import ReviewRun, review_plan
 from ..widgets.assigned_list import AssignedList
 from ..widgets.item_details import ItemDetails
 from ..widgets.library_tree import Group, LibraryTree, NodeData
@@ -39,6 +40,7 @@ class HomeScreen(TrainerScreen):
         Binding("d", "drills", "Drills"),
         Binding("n", "focus_next_up", "Practise next", show=False),
         Binding("a", "focus_assigned", "Assigned to you", show=False),
+        Binding("e", "review_all", "Review all due", show=False),  # the entry above "Practise next" shows it
         Binding("p", "app.progress", "Progress"),
         Binding("u", "app.switch_rep", "Switch rep", show=False),
         Binding("s", "app.team_session", "Team session", show=False),
@@ -57,6 +59,7 @@ class HomeScreen(TrainerScreen):
                 yield AssignedList(id="assigned-box")
                 with VerticalScroll(id="details-box"):
                     yield ItemDetails(id="details")
+                yield Button("Review all due  e", id="review-all", compact=True)
                 yield Static("Practise next", id="next-title", classes="panel-title")
                 yield OptionList(id="next-up")
         yield Static(id="problems-notice")
@@ -91,7 +94,47 @@ class HomeScreen(TrainerScreen):
         """Back from practice (or from switching rep): the suggestions and the rep may have changed."""
         self.sub_title = f"library: {self.trainer.library.root.resolve().name} · rep: {self.trainer.rep}"
         self._refresh_assigned()
-        self._refresh_next_up()
+        if not self._continue_review():
+            self._refresh_next_up()
+
+    # -- "Review all due": the day's queue, one item after another (see trainer.tui.review_run) -------------
+
+    _review: ReviewRun | None = None
+
+    def _refresh_review_entry(self) -> None:
+        plan = review_plan(self.trainer)
+        entry = self.query_one("#review-all", Button)
+        entry.label = f"Review all due · {len(plan.items)}  e" if plan.items else "Review all due  e"
+        entry.tooltip = plan.summary()
+
+    def action_review_all(self) -> None:
+        plan = review_plan(self.trainer)
+        if not plan.items:
+            self.notify(plan.summary(), title="Review", timeout=4)
+            return
+        self._review = ReviewRun(self.trainer, plan.items)
+        if not self._review.open_next():
+            self._review = None
+
+    @on(Button.Pressed, "#review-all")
+    def _review_pressed(self) -> None:
+        self.action_review_all()
+
+    def _continue_review(self) -> bool:
+        """Back home during a review: open the next item if the rep practised this one, else stop the run."""
+        run = self._review
+        if run is None:
+            return False
+        if not run.practised_current():
+            self._review = None
+            left = run.left
+            self.notify(f"Review stopped: {left} left today. Press e to go on.", title="Review", timeout=5)
+            return False
+        if run.open_next():
+            return True
+        self._review = None
+        self.notify("Review done: nothing else is due today.", title="Review", timeout=5)
+        return False
 
     def _refresh_assigned(self) -> None:
         """The rep's assignments, judged on today's date; a store that cannot be read says so and hides them."""
@@ -137,6 +180,7 @@ class HomeScreen(TrainerScreen):
             ))
 
     def _refresh_next_up(self) -> None:
+        self._refresh_review_entry()
         options = self.query_one("#next-up", OptionList)
         options.clear_options()
         library = self.trainer.library

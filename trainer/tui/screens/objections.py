@@ -16,6 +16,7 @@ from ...practice.log import RATINGS, Rating
 from ...safe_text import visible
 from ...scoring.results import score_text
 from ..plain import plain
+from ..review_run import due_first
 from ..widgets.rating_bar import RatingBar
 from ..widgets.tick_box import TickBox
 from ..widgets.title_bar import TitleBar
@@ -101,7 +102,8 @@ class ObjectionsScreen(TrainerScreen):
 
     def compose(self) -> ComposeResult:
         library = self.trainer.library
-        self.deck = Deck(all_cards(library), product=self.start_product, seed=self.trainer.seed)
+        self.deck = Deck(all_cards(library), product=self.start_product, seed=self.trainer.seed,
+                         first=due_first(self.trainer, "objection"))
         if self.start_product and self.start_id:
             self.deck.go_to(self.start_product, self.start_id)
         products = [(plain(library.products[p].name), p)

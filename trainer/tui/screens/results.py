@@ -13,10 +13,13 @@ from textual.content import Content
 from textual.widgets import Button, Digits, Footer, Static
 
 from ...library.catalog import Pitch
+from ...library.item_ref import ItemRef
 from ...library.speaking import format_duration, unit_name
+from ...practice.mistakes import Fixed
 from ...safe_text import visible
 from ...scoring.results import score_text, whole_score
 from ..widgets.marked_script import MarkedScript
+from ..widgets.now_fixed import fixed_this_time, now_fixed_lines
 from ..widgets.practice_clock import clock_text
 from ..widgets.speech_summary import FROM_SPEECH, speech_lines, speech_pace_suffix
 from ..widgets.title_bar import TitleBar
@@ -149,6 +152,9 @@ class ResultsScreen(CutScreen[str | None]):
                     yield Static(speech_lines(self.spoken, self.audio_path), id="heard")
                 yield Static(Content.assemble(("Key phrases\n", "bold $text-accent"),
                                               key_phrase_lines(result.key_phrases)), id="key-phrases")
+                fixed = self._fixed()
+                if fixed:
+                    yield Static(now_fixed_lines(fixed), id="now-fixed")
             yield MarkedScript(
                 [s.name for s in self.cut.sections], [s.text for s in self.cut.sections], result, id="marked",
                 pauses=self.spoken.pauses if self.spoken is not None else (),
@@ -158,6 +164,12 @@ class ResultsScreen(CutScreen[str | None]):
             yield Button("Edit attempt  esc", id="edit", compact=True)
             yield Button("Done  b", id="leave", compact=True)
         yield Footer(compact=True)
+
+    def _fixed(self) -> Fixed:
+        """The rep's old mistakes at this cut that this attempt got right (see :mod:`..widgets.now_fixed`)."""
+        ref = ItemRef("pitch", self.pitch.product, self.pitch.id, self.cut_name)
+        attempts = self.trainer.practice_log.attempts(ref)
+        return fixed_this_time(self.cut, attempts, self.result.to_dict(), self.attempt, self.trainer.now())
 
     def _summary(self) -> Content:
         """Tier and what it is for, the word counts, the pace: three lines beside the big score."""

@@ -14,9 +14,13 @@ from textual.widgets import Footer, Static, Tab, Tabs
 
 from ...library.catalog import Pitch
 from ...library.diff import diff_cut
+from ...library.item_ref import ItemRef
 from ...library.models import CUT_NAMES, Cut, PitchVersion
 from ...library.speaking import estimate_seconds, format_duration
+from ...practice.mistakes import MistakeMap, build_mistake_map
 from ...safe_text import visible
+from ..mistake_history import mistake_history
+from ..widgets.heat_map import heat_legend
 from ..widgets.script_view import ADDED, KEY_PHRASE, REMOVED, ScriptView
 from ..widgets.title_bar import TitleBar
 from .base import TrainerScreen, version_label
@@ -40,12 +44,15 @@ class StudyScreen(TrainerScreen):
     HELP = (
         "Read the cut until it feels familiar. Key phrases are underlined: they must be said word for word. "
         "Lines starting with 'Do:' are stage cues for demos, not words to say. Press w to see what changed "
-        "since the previous published version."
+        "since the previous published version, and h for your mistake map: the words your recitations of this "
+        "cut got wrong, shaded darker the more often and the more recently; k drills the shakiest sentences."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "next_cut", "Cut"),
-        Binding("v", "next_version", "Version"),
+        Binding("v", "next_version", "Version", show=False),  # the version tabs are one click away
         Binding("w", "toggle_changes", "What changed"),
+        Binding("h", "toggle_mistakes", "Mistakes"),
+        Binding("k", "weak_spots", "Weak-spot drill", show=False),  # the mistake map names it
         Binding("m", "memorize", "Memorize"),
         Binding("r", "recite", "Recite"),
     ]
@@ -53,6 +60,7 @@ class StudyScreen(TrainerScreen):
     cut: reactive[str] = reactive("", init=False)
     version: reactive[int] = reactive(0, init=False)
     show_changes: reactive[bool] = reactive(False, init=False)
+    show_mistakes: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, pitch: Pitch, *, cut: str | None = None, version: int | None = None) -> None:
         super().__init__()
@@ -80,6 +88,7 @@ class StudyScreen(TrainerScreen):
             yield Tabs(*self._version_tabs(), active=f"version-{self.version}", id="version-tabs")
         yield Static(id="study-meta")
         yield Static(id="study-changes")
+        yield Static(id="study-mistakes")
         yield ScriptView(id="script")
         yield Footer(compact=True)
 
@@ -116,7 +125,14 @@ class StudyScreen(TrainerScreen):
         ]
         changes = self.query_one("#study-changes", Static)
         script = self.query_one(ScriptView)
-        if self.show_changes and previous is not None:
+        heat = self.query_one("#study-mistakes", Static)
+        heat.display = self.show_mistakes
+        if self.show_mistakes:
+            mistakes = self._mistakes()
+            script.show(cut, mistakes=mistakes)
+            heat.update(heat_legend(mistakes))
+            changes.display = False
+        elif self.show_changes and previous is not None:
             diff = diff_cut(previous.cuts.get(self.cut), cut, self.cut)
             by_name = {s.name: s for s in diff.sections if s.status != "removed"}
             removed = [s for s in diff.sections if s.status == "removed"]
@@ -158,6 +174,14 @@ class StudyScreen(TrainerScreen):
     def watch_show_changes(self) -> None:
         self._render_cut()
 
+    def watch_show_mistakes(self) -> None:
+        self._render_cut()
+
+    def _mistakes(self) -> MistakeMap:
+        """The rep's mistake map of the cut shown, from every attempt at this cut (any version)."""
+        ref = ItemRef("pitch", self.pitch.product, self.pitch.id, self.cut)
+        return build_mistake_map(self.current_cut, mistake_history(self.trainer, ref), self.trainer.now())
+
     @on(Tabs.TabActivated, "#cut-tabs")
     def _cut_tab(self, event: Tabs.TabActivated) -> None:
         name = (event.tab.id or "").removeprefix("cut-")
@@ -183,9 +207,20 @@ class StudyScreen(TrainerScreen):
         if previous is None:
             self.notify(f"v{self.version} is the first version: nothing to compare with.", timeout=3)
             return
+        self.show_mistakes = False
         self.show_changes = not self.show_changes
         if self.show_changes:
             self.notify(f"Marking changes since v{previous.version}.", timeout=2)
+
+    def action_toggle_mistakes(self) -> None:
+        """Show or hide the mistake heat map (it replaces the "what changed" marks while shown)."""
+        self.show_changes = False
+        self.show_mistakes = not self.show_mistakes
+
+    def action_weak_spots(self) -> None:
+        from .weak_spots import WeakSpotScreen
+
+        self.app.push_screen(WeakSpotScreen(self.pitch, self.version, self.cut))
 
     def action_memorize(self) -> None:
         from .memorize import MemorizeScreen

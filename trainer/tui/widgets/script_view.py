@@ -17,7 +17,9 @@ from textual.widgets import Static
 from ...library.diff import Change, SectionDiff
 from ...library.models import Cut
 from ...practice.memorize import phrase_spans
+from ...practice.mistakes import MistakeMap
 from ...safe_text import visible
+from .heat_map import heat_content
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 KEY_PHRASE = "bold underline $text-accent"
@@ -79,10 +81,18 @@ class ScriptView(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield from self._pending
 
-    def show(self, cut: Cut, diffs: dict[str, SectionDiff] | None = None, removed: Sequence[SectionDiff] = ()) -> None:
-        """Display ``cut``; with ``diffs`` (by section name), mark what changed and list removed sections."""
+    def show(
+        self,
+        cut: Cut,
+        diffs: dict[str, SectionDiff] | None = None,
+        removed: Sequence[SectionDiff] = (),
+        *,
+        mistakes: MistakeMap | None = None,
+    ) -> None:
+        """Display ``cut``; with ``diffs`` (by section name), mark what changed and list removed sections;
+        with ``mistakes``, shade the words the rep keeps getting wrong (the heat map)."""
         widgets: list[Static] = []
-        for section in cut.sections:
+        for number, section in enumerate(cut.sections):
             diff = diffs.get(section.name) if diffs is not None else None
             title = Content(visible(section.name))
             classes = "section-title"
@@ -95,7 +105,12 @@ class ScriptView(VerticalScroll, can_focus=True):
             if section.cue:
                 widgets.append(Static(Content.assemble(("Do: ", "bold"), visible(section.cue)), classes="cue"))
             changes = diff.changes if diff is not None and diff.status == "changed" else None
-            widgets.append(Static(section_content(section.text, section.key_phrases, changes), classes="section-text"))
+            if mistakes is not None:
+                words = [w for w in mistakes.words if w.section_index == number]
+                text = heat_content(section.text, section.key_phrases, words)
+            else:
+                text = section_content(section.text, section.key_phrases, changes)
+            widgets.append(Static(text, classes="section-text"))
         for gone in removed:
             title = Content.assemble(visible(gone.name), ("  removed", "italic"))
             widgets.append(Static(title, classes="section-title -removed"))

@@ -1,0 +1,46 @@
+"""``trainer review``: the day's queue from real saved attempts, the daily limit and the holiday pause."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from fixture_library import LibraryFactory
+
+from trainer.cli import main
+from trainer.store.attempts import NewAttempt
+from trainer.store.database import PracticeStore
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def practised(db: Path, kind: str, item_id: str, days_ago: float, cut: str | None = None) -> None:
+    with PracticeStore(db) as store:
+        store.record(NewAttempt(rep="dana", kind=kind, item_id=item_id, product="acme", score=20, tier="x",  # type: ignore[arg-type]
+                                attempt_text="", cut=cut,
+                                started_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)))
+
+
+def test_review_lists_what_is_due_most_overdue_first_within_the_limit_and_pauses(
+    make_library: LibraryFactory, tmp_path: Path
+) -> None:
+    library, db = str(make_library()), tmp_path / "p.sqlite3"
+    practised(db, "objection", "too-expensive", 10)
+    practised(db, "pitch", "acme-core", 5, cut="30s")
+    common = ("--rep", "dana", "--library", library, "--db", str(db))
+    code, out, _ = run("review", *common, "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert [i["item_id"] for i in data["items"]] == ["too-expensive", "acme-core"]
+    code, out, _ = run("review", *common, "--limit", "1")
+    assert code == 0 and "1 due for review, 1 more after today's limit of 1" in out
+    assert "too-expensive" in out and "acme-core" not in out
+    code, out, _ = run("review", *common, "--pause-until", "2999-01-01")
+    assert "paused until 2999-01-01" in out and "too-expensive" not in out
+    code, out, _ = run("review", *common, "--resume")
+    assert "paused" not in out and "too-expensive" in out
