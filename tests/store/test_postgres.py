@@ -17,7 +17,9 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import main
+from trainer.library.item_ref import ItemRef
 from trainer.store import NewAttempt, PracticeStore
+from trainer.store.assignments import StoredAssignment
 from trainer.store.dialect import postgres_sql
 from trainer.store.migrations import SCHEMA_VERSION
 from trainer.store.scheduling import replay
@@ -124,6 +126,11 @@ def _sqlite_history(path: Path) -> None:
                             transcript="hello there", audio_path="/tmp/x.wav"), schedule=False)
     store.save_session("s-1", "Monday's role-play", NOW, {"turns": [{"rep": "bob", "score": 70}], "note": "50%"})
     store.add_rep("carol")
+    store.assign([StoredAssignment(rep="carol", item=ItemRef("pitch", "acme", "acme-core", "30s"),
+                                   due=dt.date(2026, 12, 4), min_score=90, assigned_at=NOW, team="north")])
+    store.record_partial("ann", ItemRef("pitch", "acme", "acme-core", "30s"), mode="weak-spot", score=55.5,
+                         breakdown={"marks": [["Hook", 3, "100%", "missed"]]}, attempt_text="it's 100%?",
+                         started_at=NOW)
     store.close()
 
 
@@ -136,6 +143,9 @@ def _rows(store: object) -> dict[str, list[tuple[object, ...]]]:
         "FROM attempts ORDER BY started_at, rep, item_key, attempt_text",
         "cards": "SELECT rep, item_key, card, content_hash, due_at FROM cards ORDER BY rep, item_key",
         "sessions": "SELECT id, name, started_at, updated_at, record FROM sessions ORDER BY id",
+        "assignments": "SELECT rep, item_key, due, min_score, team, assigned_by, assigned_at FROM assignments",
+        "partial_attempts": "SELECT rep, item_key, mode, version, started_at, score, breakdown, attempt_text "
+        "FROM partial_attempts ORDER BY started_at",
     }
     with store._read() as db:  # type: ignore[attr-defined]
         return {table: [tuple(row) for row in db.execute(sql).fetchall()] for table, sql in queries.items()}
@@ -156,6 +166,8 @@ def test_copying_a_sqlite_history_keeps_every_row_and_copies_nothing_twice(tmp_p
     again = runner.invoke(main, ["db", "copy", str(source), postgres_url])
     assert again.exit_code == 0, again.output
     assert "attempts: 0 copied, 32 already there" in again.output
+    assert "assignments: 0 copied, 1 already there" in again.output
+    assert "partial_attempts: 0 copied, 1 already there" in again.output
     assert "cards: 0 copied" in again.output
 
     with PracticeStore(source) as laptop, PostgresStore(postgres_url) as server:

@@ -13,9 +13,8 @@ from typing import Any
 import click
 
 from ..safe_text import visible
+from ..store.copying import TABLES as _TABLES  # every table a history holds, in the order reports list them
 from .common import EXIT_PROBLEMS, DatabaseTarget, fail, open_store
-
-_TABLES = ("reps", "attempts", "cards", "sessions")
 
 
 def _target_option(func: Any) -> Any:

@@ -25,8 +25,10 @@ _ATTEMPT_FIELDS = (
 _IDENTITY = "rep, item_key, started_at, score, source, session_id"
 _CARD_FIELDS = "rep, item_key, card, content_hash, due_at, updated_at"
 _SESSION_FIELDS = "id, name, started_at, updated_at, record"
+_ASSIGNMENT_FIELDS = "rep, item_key, due, min_score, team, assigned_by, assigned_at"
+_PARTIAL_FIELDS = "rep, item_key, mode, version, started_at, score, breakdown, attempt_text"
 
-TABLES = ("reps", "attempts", "cards", "sessions")
+TABLES = ("reps", "attempts", "cards", "sessions", "assignments", "partial_attempts")
 
 
 @dataclass
@@ -44,7 +46,8 @@ def _identity(row: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
-    """Copy every rep, attempt, card and session of ``source`` that ``target`` does not have yet."""
+    """Copy every rep, attempt, card, session, assignment and partial recitation of ``source`` that ``target``
+    does not have yet."""
     with source._read() as db:
         reps = db.execute("SELECT name, created_at FROM reps ORDER BY name").fetchall()
         fields = _ATTEMPT_FIELDS.split(", ")
@@ -52,6 +55,8 @@ def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
         attempts = db.execute(f"SELECT {_ATTEMPT_FIELDS} FROM attempts ORDER BY id").fetchall()
         cards = db.execute(f"SELECT {_CARD_FIELDS} FROM cards ORDER BY rep, item_key").fetchall()
         sessions = db.execute(f"SELECT {_SESSION_FIELDS} FROM sessions ORDER BY id").fetchall()
+        assignments = db.execute(f"SELECT {_ASSIGNMENT_FIELDS} FROM assignments ORDER BY rep, item_key").fetchall()
+        partials = db.execute(f"SELECT {_PARTIAL_FIELDS} FROM partial_attempts ORDER BY id").fetchall()
 
     report = CopyReport()
     with target._write() as db:
@@ -83,6 +88,24 @@ def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
 
         for row in sessions:
             _insert_new(db, "sessions", _SESSION_FIELDS, tuple(row), report)
+        for row in assignments:  # one per rep and item: where the target has one already, the target's stands
+            _insert_new(db, "assignments", _ASSIGNMENT_FIELDS, tuple(row), report)
+
+        # Partial recitations, like attempts, are recognised by what they record (rep, item, start, mode, score).
+        seen = Counter(
+            (r[0], r[1], r[2], r[3], round(float(r[4]), 1))
+            for r in db.execute("SELECT rep, item_key, started_at, mode, score FROM partial_attempts")
+        )
+        partial_marks = ", ".join("?" for _ in _PARTIAL_FIELDS.split(", "))
+        for row in partials:
+            rep, item_key, mode, _, started_at, score = row[:6]
+            identity = (rep, item_key, started_at, mode, round(float(score), 1))
+            if seen[identity] > 0:
+                seen[identity] -= 1
+                report.present["partial_attempts"] += 1
+                continue
+            db.execute(f"INSERT INTO partial_attempts ({_PARTIAL_FIELDS}) VALUES ({partial_marks})", tuple(row))
+            report.copied["partial_attempts"] += 1
     return report
 
 

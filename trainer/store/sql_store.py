@@ -85,7 +85,7 @@ class SqlStore(AssignmentStore):
         with self._read() as db:
             return {
                 table: int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-                for table in ("reps", "attempts", "cards", "sessions")
+                for table in ("reps", "attempts", "cards", "sessions", "assignments", "partial_attempts")
             }
 
     # -- attempts -------------------------------------------------------------------------------------
