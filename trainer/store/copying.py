@@ -12,6 +12,7 @@ Everything is copied in one transaction on the target: an interrupted copy leave
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,19 +65,14 @@ def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
         for row in reps:
             _insert_new(db, "reps", "name, created_at", tuple(row), report)
 
-        existing = Counter(_identity(tuple(row)) for row in db.execute(f"SELECT {_IDENTITY} FROM attempts"))
         had_attempts = {(row[0], row[1]) for row in db.execute("SELECT DISTINCT rep, item_key FROM attempts")}
-        touched: set[tuple[str, str]] = set()
-        marks = ", ".join("?" for _ in fields)
-        for row in attempts:
-            identity = _identity(tuple(row[at[name]] for name in _IDENTITY.split(", ")))
-            if existing[identity] > 0:
-                existing[identity] -= 1
-                report.present["attempts"] += 1
-                continue
-            db.execute(f"INSERT INTO attempts ({_ATTEMPT_FIELDS}) VALUES ({marks})", tuple(row))
-            report.copied["attempts"] += 1
-            touched.add((row[at["rep"]], row[at["item_key"]]))
+        picks = [at[name] for name in _IDENTITY.split(", ")]
+        copied = _copy_unseen(
+            db, "attempts", _ATTEMPT_FIELDS, attempts, report,
+            existing=(_identity(tuple(row)) for row in db.execute(f"SELECT {_IDENTITY} FROM attempts")),
+            identity=lambda row: _identity(tuple(row[k] for k in picks)),
+        )
+        touched = {(row[at["rep"]], row[at["item_key"]]) for row in copied}
 
         for row in cards:
             inserted = _insert_new(db, "cards", _CARD_FIELDS, tuple(row), report)
@@ -92,21 +88,42 @@ def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
             _insert_new(db, "assignments", _ASSIGNMENT_FIELDS, tuple(row), report)
 
         # Partial recitations, like attempts, are recognised by what they record (rep, item, start, mode, score).
-        seen = Counter(
-            (r[0], r[1], r[2], r[3], round(float(r[4]), 1))
-            for r in db.execute("SELECT rep, item_key, started_at, mode, score FROM partial_attempts")
+        _copy_unseen(
+            db, "partial_attempts", _PARTIAL_FIELDS, partials, report,
+            existing=(
+                (r[0], r[1], r[2], r[3], round(float(r[4]), 1))
+                for r in db.execute("SELECT rep, item_key, started_at, mode, score FROM partial_attempts")
+            ),
+            identity=lambda r: (r[0], r[1], r[4], r[2], round(float(r[5]), 1)),
         )
-        partial_marks = ", ".join("?" for _ in _PARTIAL_FIELDS.split(", "))
-        for row in partials:
-            rep, item_key, mode, _, started_at, score = row[:6]
-            identity = (rep, item_key, started_at, mode, round(float(score), 1))
-            if seen[identity] > 0:
-                seen[identity] -= 1
-                report.present["partial_attempts"] += 1
-                continue
-            db.execute(f"INSERT INTO partial_attempts ({_PARTIAL_FIELDS}) VALUES ({partial_marks})", tuple(row))
-            report.copied["partial_attempts"] += 1
     return report
+
+
+def _copy_unseen(
+    db: Connection,
+    table: str,
+    columns: str,
+    rows: Sequence[Sequence[Any]],
+    report: CopyReport,
+    *,
+    existing: Iterable[tuple[Any, ...]],
+    identity: Callable[[Sequence[Any]], tuple[Any, ...]],
+) -> list[Sequence[Any]]:
+    """Insert the rows (of a table without a shared key) whose identity the target does not have as often yet;
+    returns the rows inserted. Counting identities keeps two equal rows on one side both copied, once."""
+    seen = Counter(existing)
+    marks = ", ".join("?" for _ in columns.split(", "))
+    inserted = []
+    for row in rows:
+        key = identity(row)
+        if seen[key] > 0:
+            seen[key] -= 1
+            report.present[table] += 1
+            continue
+        db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row))
+        report.copied[table] += 1
+        inserted.append(row)
+    return inserted
 
 
 def _insert_new(db: Connection, table: str, columns: str, row: tuple[Any, ...], report: CopyReport) -> bool:

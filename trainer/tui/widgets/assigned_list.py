@@ -38,7 +38,7 @@ class AssignedList(Vertical):
 
     DEFAULT_CSS = """
     AssignedList { height: auto; }
-    AssignedList > OptionList { height: auto; max-height: 10; border: none; margin: 0 1 1 1; background: $surface; }
+    AssignedList > OptionList { height: auto; max-height: 8; border: none; margin: 0 1 1 1; background: $surface; }
     AssignedList > OptionList:focus { border: none; }  /* like "Practise next": the highlight shows focus */
     AssignedList > Static { margin: 0 1; }
     """
