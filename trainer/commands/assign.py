@@ -13,17 +13,10 @@ import click
 from ..library import ContentError, Library
 from ..library.item_ref import ItemRef
 from ..safe_text import json_text, visible
-from .common import F, console, fail, format_option, library_option, open_library, open_store
+from .common import console, db_option, fail, format_option, library_option, open_library, open_store
 
 ASSIGNMENT_COLUMNS = ["rep", "item", "kind", "product", "title", "version", "due", "min_score", "best", "status",
                       "team", "assigned_by", "assigned_at"]
-
-
-def _db_option(func: F) -> F:
-    return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-        help="Practice database. Default: $TRAINER_DB, else practice.sqlite3 in your user data folder.",
-    )(func)
 
 
 def who(library: Library, reps: tuple[str, ...], teams: tuple[str, ...]) -> list[tuple[str, str | None]]:
@@ -57,11 +50,11 @@ def who(library: Library, reps: tuple[str, ...], teams: tuple[str, ...]) -> list
 @click.option("--due", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="Due date, YYYY-MM-DD.")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None,
               help="Score to reach on the current version. Default: the roster's policy.min_score, else 90 (Gold).")
-@_db_option
+@db_option
 @library_option
 def assign(
     items: tuple[str, ...], reps: tuple[str, ...], teams: tuple[str, ...], due: dt.datetime,
-    min_score: float | None, db_path: Path | None, library_dir: Path | None,
+    min_score: float | None, db_path: Path | str | None, library_dir: Path | None,
 ) -> None:
     """Assign ITEM… to reps or a team, due by a date, with a minimum score.
 
@@ -102,11 +95,11 @@ def assign(
 @click.command()
 @click.option("--rep", "reps", multiple=True, metavar="NAME", help="Only this rep's assignments (repeatable).")
 @click.option("--team", "teams", multiple=True, metavar="NAME", help="Only this roster team's assignments.")
-@_db_option
+@db_option
 @library_option
 @format_option("text", "json", "csv")
 def assignments(
-    reps: tuple[str, ...], teams: tuple[str, ...], db_path: Path | None, library_dir: Path | None,
+    reps: tuple[str, ...], teams: tuple[str, ...], db_path: Path | str | None, library_dir: Path | None,
     output_format: str,
 ) -> None:
     """Assignments with their status: overdue, open (by due date) or done, and the best score so far."""

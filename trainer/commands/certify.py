@@ -10,25 +10,18 @@ import click
 
 from ..safe_text import json_text
 from .assign import who
-from .common import F, console, fail, format_option, library_option, open_library, open_store
-
-
-def _db_option(func: F) -> F:
-    return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-        help="Practice database. Default: $TRAINER_DB, else practice.sqlite3 in your user data folder.",
-    )(func)
+from .common import console, db_option, fail, format_option, library_option, open_library, open_store
 
 
 @click.command()
 @click.option("--rep", "reps", multiple=True, metavar="NAME", help="Only this rep (repeatable).")
 @click.option("--team", "teams", multiple=True, metavar="NAME", help="Only this roster team's reps.")
 @click.option("--product", help="Only this product's pitches and objections.")
-@_db_option
+@db_option
 @library_option
 @format_option("text", "json")
 def certify(
-    reps: tuple[str, ...], teams: tuple[str, ...], product: str | None, db_path: Path | None,
+    reps: tuple[str, ...], teams: tuple[str, ...], product: str | None, db_path: Path | str | None,
     library_dir: Path | None, output_format: str,
 ) -> None:
     """Certificates: Gold on every cut (or each objection passed) twice, on different days, within the window.

@@ -174,6 +174,11 @@ def store_options(func: F) -> F:
     func = click.option("--rep", default=None, help="Rep profile name. Default: $TRAINER_REP, else your user name.")(
         func
     )
+    return db_option(func)
+
+
+def db_option(func: F) -> F:
+    """``--db``, the same for every command: a SQLite file or a PostgreSQL URL."""
     return click.option(
         "--db",
         "db_path",

@@ -12,8 +12,7 @@ import click
 
 from ..safe_text import json_text
 from .assign import who
-from .certify import _db_option
-from .common import console, fail, format_option, library_option, open_library, open_store
+from .common import console, db_option, fail, format_option, library_option, open_library, open_store
 
 READINESS_COLUMNS = ["team", "rep", "colour", "why", "attempts", "proficiency", "overdue", "certified"]
 
@@ -22,11 +21,11 @@ READINESS_COLUMNS = ["team", "rep", "colour", "why", "attempts", "proficiency", 
 @click.option("--team", "teams", multiple=True, metavar="NAME", help="Only this roster team (repeatable).")
 @click.option("--rep", "reps", multiple=True, metavar="NAME", help="Only this rep (repeatable).")
 @click.option("--product", help="Judge only this product's attempts, assignments and certificates.")
-@_db_option
+@db_option
 @library_option
 @format_option("text", "json", "csv")
 def readiness(
-    teams: tuple[str, ...], reps: tuple[str, ...], product: str | None, db_path: Path | None,
+    teams: tuple[str, ...], reps: tuple[str, ...], product: str | None, db_path: Path | str | None,
     library_dir: Path | None, output_format: str,
 ) -> None:
     """Who is ready to meet customers: red, amber or green per rep and team, with why.
