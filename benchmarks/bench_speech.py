@@ -186,7 +186,8 @@ def main() -> None:
                 if done.returncode:
                     sys.exit(done.stderr.strip().splitlines()[-1])
                 report[f"{cut}_{vad}"] = json.loads(done.stdout)
-        done = subprocess.run([sys.executable, __file__, "--app-child", str(clips["30s"])], capture_output=True, text=True)
+        app_run = [sys.executable, __file__, "--app-child", str(clips["30s"])]
+        done = subprocess.run(app_run, capture_output=True, text=True)
         if done.returncode:
             sys.exit((done.stderr.strip().splitlines() or ["the in-app run failed"])[-1])
         report["in_app_30s"] = json.loads(done.stdout.strip().splitlines()[-1])
