@@ -109,7 +109,7 @@ def app_child(wav: str) -> None:
     class Timed(WhisperTranscriber):
         """The real recognizer; the bench notes how long its transcription took, to split the wait."""
 
-        def transcribe(self, audio):  # type: ignore[no-untyped-def]
+        def transcribe(self, audio):
             began = time.perf_counter()
             try:
                 return super().transcribe(audio)
