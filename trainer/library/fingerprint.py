@@ -17,10 +17,14 @@ from .roster import ROSTER_NAMES
 from .scan import YAML_SUFFIXES
 
 
-def _walk(folder: Path, lines: list[str], root: Path) -> None:
-    """Every YAML file under ``folder`` (hidden folders and links to folders skipped, as the loader does)."""
+def _walk(folder: str, lines: list[str], start: int) -> None:
+    """Every YAML file under ``folder`` (hidden folders and links to folders skipped, as the loader does).
+
+    ``start`` is where the path relative to the library root begins in each entry's path (``os.path.relpath``
+    per file cost more than the ``stat``)."""
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
     except OSError:
         lines.append(f"!{folder}")
         return
@@ -29,26 +33,26 @@ def _walk(folder: Path, lines: list[str], root: Path) -> None:
             continue
         try:
             if entry.is_dir(follow_symlinks=False):
-                _walk(Path(entry.path), lines, root)
+                _walk(entry.path, lines, start)
                 continue
             if not entry.name.endswith(YAML_SUFFIXES):
                 continue
             info = entry.stat(follow_symlinks=False)
         except OSError:
             continue  # vanished while we looked: the next check sees the new state
-        name = os.path.relpath(entry.path, root)
-        lines.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
+        lines.append(f"{entry.path[start:]}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}")
 
 
 def library_fingerprint(root: Path) -> str:
     """A short string that changes whenever a content file, scenario or the roster is added, removed or written."""
     root = Path(root)
     lines: list[str] = []
+    start = len(str(root)) + 1
     cdir = content_dir(root)
-    _walk(cdir, lines, root)
+    _walk(str(cdir), lines, start)
     sdir = scenario_dir(root)
     if sdir.is_dir() and cdir != root:
-        _walk(sdir, lines, root)
+        _walk(str(sdir), lines, start)
     for name in ROSTER_NAMES:
         try:
             info = (root / name).stat()

@@ -18,7 +18,7 @@ from ..library.fingerprint import library_fingerprint
 from ..library.loader import load_library
 from ..library.published import VersionChange, published_changes
 
-CHECK_EVERY = 5.0  # seconds between fingerprints: about 1 ms each on the sample, 10 ms on a 500-item library
+CHECK_EVERY = 5.0  # seconds between fingerprints: 0.3 ms on the sample, 10–20 ms on 500 files (bench_library_watch)
 
 
 @dataclass
