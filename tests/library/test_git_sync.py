@@ -209,3 +209,27 @@ def test_a_library_in_a_subfolder_of_the_repository(tmp_path: Path) -> None:
     code, out, _ = sync(repos.server / "training")
     assert code == 1
     assert os.path.join(str(repos.server), "training", "content", "acme", "objections.yaml:") in out
+
+
+def test_a_synced_version_reopens_assignments(repos: Repos, tmp_path: Path) -> None:
+    """Issue 13 end to end: a rep done on v1 has the item open again once v2 arrives through a sync."""
+    db = str(tmp_path / "practice.sqlite3")
+    library = ["--library", str(repos.server)]
+
+    def cli(*args: str, stdin: str | None = None) -> str:
+        result = CliRunner().invoke(main, list(args), input=stdin, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    def status() -> tuple[str, int]:
+        [row] = json.loads(cli("assignments", "--db", db, "--format", "json", *library))
+        return row["status"], row["version"]
+
+    cli("assign", "acme-core:30s", "--rep", "alex", "--due", "2026-12-01", "--db", db, *library)
+    words = ("Broken widgets stop your line for hours. Acme widgets warn you days before they fail. "
+             "Can we run a two-week trial on your worst line?")
+    cli("score", "--pitch", "acme-core", "--cut", "30s", "--save", "--rep", "alex", "--db", db, *library, stdin=words)
+    assert status() == ("done", 1)
+    repos.push("Publish v2", {"content/acme/pitches/acme-core/v2.yaml": PITCH_V2})
+    assert sync(repos.server)[0] == 0
+    assert status() == ("open", 2)
