@@ -172,7 +172,7 @@ def test_unreachable_remote(repos: Repos, tmp_path: Path) -> None:
     git(repos.server, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
     code, _, err = sync(repos.server)
     assert code == 1
-    assert "cannot fetch 'main' from 'origin'" in err
+    assert "cannot fetch 'main' from 'origin'" in err and "does not appear to be a git repository" in err
     assert len(err.strip().splitlines()) == 1
 
 

@@ -120,9 +120,14 @@ class Git:
 
 
 def last_line(text: str) -> str:
-    """The line of git's message that says what went wrong (its last non-empty one), made printable."""
+    """The line of git's message that says what went wrong: its first ``fatal:`` or ``error:`` line (git
+    adds advice after it, such as "Please make sure you have the correct access rights"), else its last line."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else "no message"
+    for line in lines:
+        for prefix in ("fatal: ", "error: "):
+            if line.startswith(prefix):
+                return line.removeprefix(prefix).rstrip(".")
+    return lines[-1].rstrip(".") if lines else "no message"
 
 
 def _checkout_of(root: Path) -> tuple[Git, str]:
