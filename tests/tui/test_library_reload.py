@@ -15,6 +15,7 @@ from trainer.library.item_ref import ItemRef
 from trainer.store import NewAttempt, PracticeStore
 from trainer.store.assignments import StoredAssignment
 from trainer.tui.screens.home import HomeScreen
+from trainer.tui.screens.objections import ObjectionsScreen
 from trainer.tui.screens.recite import ReciteScreen
 from trainer.tui.screens.results import ResultsScreen
 
@@ -96,3 +97,21 @@ async def test_an_unchanged_library_is_not_reloaded(tmp_path: Path, make_app) ->
         await pilot.pause(0.4)
         assert app.library is running
         assert not any("Library" in n for n in notifications(app))
+
+
+async def test_an_objection_answered_across_a_reload_counts_for_the_version_shown(tmp_path: Path, make_app) -> None:  # type: ignore[no-untyped-def]
+    root = write_library(tmp_path / "lib")
+    store = PracticeStore(tmp_path / "p.sqlite3")
+    app = make_app(root, store=store, log=None, now=lambda: NOW, watch_library=0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("o")
+        cards = await wait_for_screen(pilot, ObjectionsScreen)
+        (root / "content/acme/objections.yaml").write_text(OBJECTIONS.replace("version: 1", "version: 2"),
+                                                           encoding="utf-8")
+        await wait_for(pilot, lambda: "Library updated: Acme widgets objections v2" in notifications(app))
+        cards.query_one("#answer", TextArea).text = "One hour of downtime costs more than a widget."
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: cards.answered is not None)
+        [attempt] = store.attempts("ann")
+        assert attempt.kind == "objection" and attempt.version == 1
