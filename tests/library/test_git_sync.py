@@ -233,3 +233,20 @@ def test_a_synced_version_reopens_assignments(repos: Repos, tmp_path: Path) -> N
     repos.push("Publish v2", {"content/acme/pitches/acme-core/v2.yaml": PITCH_V2})
     assert sync(repos.server)[0] == 0
     assert status() == ("open", 2)
+
+
+def test_an_unknown_branch_is_a_usage_error(repos: Repos) -> None:
+    code, _, err = sync(repos.server, "--branch", "nope")
+    assert code == 2
+    assert "'origin' has no branch 'nope'" in err
+
+
+def test_a_link_out_of_the_library_is_refused_in_one_line(repos: Repos) -> None:
+    head = repos.head()
+    (repos.author / "content/acme/secrets.yaml").symlink_to("/etc/passwd")
+    repos.push("A link out of the repository")
+    code, _, err = sync(repos.server)
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and "would leave the library" in err
+    assert repos.head() == head
+    assert not (repos.server / "content/acme/secrets.yaml").is_symlink()

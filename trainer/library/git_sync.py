@@ -203,7 +203,10 @@ def _materialise(git: Git, commit: str, prefix: str, into: Path) -> Path:
     if done.returncode != 0:
         raise SyncRefused(f"git archive failed: {last_line(done.stderr.decode('utf-8', 'replace'))}")
     with tarfile.open(archive) as tar:
-        tar.extractall(tree, filter="data")  # refuses absolute paths and links out of the folder
+        try:
+            tar.extractall(tree, filter="data")  # refuses absolute paths and links out of the folder
+        except tarfile.FilterError as exc:
+            raise SyncRefused(f"the fetched commit holds a path that would leave the library: {exc}") from exc
     archive.unlink()
     root.mkdir(parents=True, exist_ok=True)
     return root
@@ -247,7 +250,10 @@ def sync_library(root: Path, remote: str | None = None, branch: str | None = Non
     source = f"{remote}/{branch}"
     done = git.run("fetch", "--quiet", "--no-tags", remote, f"refs/heads/{branch}", check=False)
     if done.returncode != 0:
-        raise SyncRefused(f"cannot fetch {branch!r} from {remote!r}: {last_line(done.stderr)}")
+        reason = last_line(done.stderr)
+        if "couldn't find remote ref" in reason:
+            raise SyncUsageError(f"{remote!r} has no branch {branch!r}")
+        raise SyncRefused(f"cannot fetch {branch!r} from {remote!r}: {reason}")
     head = git.out("rev-parse", "--verify", "HEAD^{commit}")
     fetched = git.out("rev-parse", "--verify", "FETCH_HEAD^{commit}")
     short = git.out("rev-parse", "--short", fetched)
