@@ -250,3 +250,12 @@ def test_a_link_out_of_the_library_is_refused_in_one_line(repos: Repos) -> None:
     assert len(err.strip().splitlines()) == 1 and "would leave the library" in err
     assert repos.head() == head
     assert not (repos.server / "content/acme/secrets.yaml").is_symlink()
+
+
+def test_a_commit_subject_cannot_drive_the_terminal(repos: Repos) -> None:
+    """Commit messages are untrusted text: an escape sequence in one is shown, never sent to the terminal."""
+    repos.push("Retitle \x1b]0;pwned\x07 v2", {"content/acme/pitches/acme-core/v2.yaml": PITCH_V2})
+    code, out, _ = sync(repos.server)
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out
+    assert "pwned" in out
