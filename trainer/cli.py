@@ -11,7 +11,19 @@ from pathlib import Path
 
 import click
 
-from .commands import assign, certify, content, database, mistakes, practice, readiness, review, speech, team
+from .commands import (
+    assign,
+    certify,
+    content,
+    database,
+    mistakes,
+    practice,
+    readiness,
+    review,
+    speech,
+    sync,
+    team,
+)
 from .commands.common import EXIT_PROBLEMS, EXIT_USAGE, TrainerGroup, fail, library_option, store_options
 from .library import ContentError, find_library
 
@@ -79,6 +91,7 @@ for command in (
     content.new_version_command,
     content.publish,
     content.schema,
+    sync.sync,
     practice.history,
     practice.due,
     mistakes.mistakes,

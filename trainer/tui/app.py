@@ -26,6 +26,7 @@ from ..store.database import default_rep
 from ..store.errors import StoreError
 from ..store.interface import Store
 from .commands import LibraryCommands
+from .library_watch import CHECK_EVERY, LibraryWatch, Reloaded, announcement
 from .plain import UnsafeTextFilter
 from .screens.home import HomeScreen
 
@@ -74,12 +75,18 @@ class TrainerApp(App[None]):
         drafts: bool = False,
         cursor_blink: bool = True,
         speech: Any = None,
+        watch_library: float | None = None,
     ) -> None:
         super().__init__()
+        # Taken before loading, so a change made while the library loads is noticed at the first check.
+        self._watch = LibraryWatch(library.root if isinstance(library, Library) else Path(library)) \
+            if watch_library else None
+        self._watch_every = watch_library
         if not isinstance(library, Library):
             from ..library.loader import load_library
 
             library = load_library(Path(library))
+        self._full_library = library
         # Reps practise published words; drafts are for their authors (``trainer --drafts``), never served.
         self.drafts = drafts and not served
         self.library: Library = library if self.drafts else library.for_practice()
@@ -224,6 +231,42 @@ class TrainerApp(App[None]):
         if self.served:
             self.call_after_refresh(self.action_switch_rep, True)
         self.call_after_refresh(self.run_worker, prewarm, thread=True, group="prewarm", exit_on_error=False)
+        if self._watch is not None and self._watch_every:
+            self.set_interval(self._watch_every, self._check_library)
+
+    # -- a library changed on disk (trainer sync, trainer publish) is picked up without a restart -------------
+
+    def _check_library(self) -> None:
+        """Start a check in a thread unless one is still running (a slow disk must not pile them up)."""
+        if any(w.group == "library-watch" and not w.is_finished for w in self.workers):
+            return
+        self.run_worker(self._check_library_in_thread, thread=True, group="library-watch", exit_on_error=False)
+
+    def _check_library_in_thread(self) -> None:
+        assert self._watch is not None
+        outcome = self._watch.check(self._full_library)
+        if outcome is not None:
+            self.call_from_thread(self._adopt_library, outcome)
+
+    def _adopt_library(self, outcome: Reloaded) -> None:
+        """Use the reloaded library for everything opened from now on; screens already open keep their version."""
+        fresh = outcome.library
+        if fresh is None:
+            self.notify(f"The library changed on disk, but {outcome.refused}. Still using the library as it was.",
+                        title="Library not reloaded", severity="warning", timeout=15)
+            return
+        self._full_library = fresh
+        self.library = fresh if self.drafts else fresh.for_practice()
+        self.hidden_pitches = sorted(set(fresh.pitches) - set(self.library.pitches))
+        from ..practice.stored_log import StoreLog
+
+        if isinstance(self.practice_log, StoreLog):
+            self.practice_log.library = fresh
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.library_changed()
+        if outcome.changes:
+            self.notify(announcement(outcome.changes), title="New content", timeout=10)
 
     def _remember_theme(self, theme: Theme) -> None:
         update_preferences(self.config_dir, theme=theme.name)
@@ -355,7 +398,8 @@ def run_app(
 
     store = open_store(db_path)  # a StoreError reaches the CLI, which prints it: no traceback
     try:
-        app = TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True, drafts=drafts)
+        app = TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True, drafts=drafts,
+                         watch_library=CHECK_EVERY)
         app.run()
         return app.return_code or 0
     finally:

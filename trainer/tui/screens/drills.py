@@ -55,7 +55,9 @@ class DrillsScreen(TrainerScreen):
         self.checked: Any = None
 
     def compose(self) -> ComposeResult:
-        self.cards = drill_cards(self.trainer.library, self.product)
+        # The library as the cards were dealt: a reload (trainer sync) must not change what an answer counts for.
+        self.library = self.trainer.library
+        self.cards = drill_cards(self.library, self.product)
         for index, card in enumerate(self.cards):
             if card.drill.id == self.start:
                 self.position = index
@@ -90,7 +92,7 @@ class DrillsScreen(TrainerScreen):
             self.query_one("#drill-head", Static).update("No drills in this library.")
             self.query_one("#drill-goal", Static).update("")
             return
-        product = self.trainer.library.products[card.product].name
+        product = self.library.products[card.product].name
         self.query_one("#drill-head", Static).update(Content.assemble(
             (f"Drill {self.position + 1} of {len(self.cards)}", "bold"),
             (f"  ·  {product} · {card.drill.topic}", "$text-muted"),
@@ -142,7 +144,8 @@ class DrillsScreen(TrainerScreen):
                                                    ("  (open: it lets the customer wander)", "$text-muted"))]
         self.query_one("#drill-examples", Static).update(Content("\n").join(examples))
         question = self.query_one("#question", Input).value
-        self.trainer.record(card.ref, score=question_score(result), text=question, detail=result)
+        self.trainer.record(card.ref, score=question_score(result), text=question, detail=result,
+                            version=self.library.content_version(card.ref))
 
     def action_next_drill(self) -> None:
         if self.cards:

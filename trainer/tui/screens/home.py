@@ -97,6 +97,18 @@ class HomeScreen(TrainerScreen):
         if not self._continue_review():
             self._refresh_next_up()
 
+    def library_changed(self) -> None:
+        """The app adopted a reloaded library: show it, keeping the tree's cursor where it was."""
+        tree = self.query_one(LibraryTree)
+        line = tree.cursor_line
+        tree.library = self.trainer.library
+        tree.populate()
+        tree.cursor_line = min(line, max(tree.last_line, 0))
+        self.query_one("#problems-notice", Static).remove_class("-errors")
+        self._show_problems_notice()
+        self._refresh_assigned()
+        self._refresh_next_up()
+
     # -- "Review all due": the day's queue, one item after another (see trainer.tui.review_run) -------------
 
     _review: ReviewRun | None = None

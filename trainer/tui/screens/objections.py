@@ -101,7 +101,9 @@ class ObjectionsScreen(TrainerScreen):
         self.scoring = False
 
     def compose(self) -> ComposeResult:
-        library = self.trainer.library
+        # The library as the deck was dealt: a reload (trainer sync) while a card is open must not change the
+        # version an answer is recorded against, nor drop the product a card names.
+        library = self.library = self.trainer.library
         self.deck = Deck(all_cards(library), product=self.start_product, seed=self.trainer.seed,
                          first=due_first(self.trainer, "objection"))
         if self.start_product and self.start_id:
@@ -160,7 +162,7 @@ class ObjectionsScreen(TrainerScreen):
             self.refresh_bindings()
             return
         position.update(Content.assemble((f"{self.deck.position + 1}", "bold"), f" / {len(self.deck)}"))
-        product = self.trainer.library.products[card.product].name
+        product = self.library.products[card.product].name
         objection_view.update(Content.assemble(
             (f"{product} · {card.objection.category}", "$text-muted"), "\n",
             (visible("“" + " ".join(card.objection.objection.split()) + "”"), "bold"),
@@ -186,7 +188,8 @@ class ObjectionsScreen(TrainerScreen):
         follow_up.display = bool(card.objection.follow_up)
         if card.objection.follow_up:
             follow_up.update(Content.assemble(("Then ask: ", "bold"), visible(card.objection.follow_up)))
-        self.attempt_id = self.trainer.record(card.ref, score=float(result.score), text=attempt, detail=result)
+        self.attempt_id = self.trainer.record(card.ref, score=float(result.score), text=attempt, detail=result,
+                                              version=self.library.content_version(card.ref))
         self.query_one(RatingBar).focus_first()
         self.refresh_bindings()
 
