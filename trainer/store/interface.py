@@ -89,6 +89,20 @@ class Store(Protocol):
         self, rep: str, items: Sequence[ScheduledItem], now: dt.datetime | None = None, *, include_new: bool = True
     ) -> list[DueItem]: ...
 
+    def review_log(self, rep: str) -> dict[str, list[tuple[int, dt.datetime, str | None]]]: ...
+
+    def schedule_parameters(self, rep: str) -> tuple[list[float], dt.datetime, int] | None: ...
+
+    def save_schedule_parameters(
+        self,
+        rep: str,
+        parameters: Sequence[float] | None,
+        *,
+        reviews: int = 0,
+        loss_before: float | None = None,
+        loss_after: float | None = None,
+    ) -> int: ...
+
     def schema_version(self) -> int: ...
 
     def counts(self) -> dict[str, int]: ...
