@@ -11,7 +11,19 @@ from pathlib import Path
 
 import click
 
-from .commands import assign, certify, content, database, mistakes, practice, readiness, review, speech, team
+from .commands import (
+    assign,
+    certify,
+    content,
+    database,
+    mistakes,
+    practice,
+    readiness,
+    review,
+    schedule,
+    speech,
+    team,
+)
 from .commands.common import EXIT_PROBLEMS, EXIT_USAGE, TrainerGroup, fail, library_option, store_options
 from .library import ContentError, find_library
 
@@ -83,6 +95,7 @@ for command in (
     practice.due,
     mistakes.mistakes,
     review.review,
+    schedule.schedule,
     practice.export,
     practice.score,
     speech.transcribe,

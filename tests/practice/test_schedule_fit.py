@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import random
+from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from trainer.cli import main
 from trainer.practice.schedule_fit import MIN_REVIEWS, calibrate, fit, predictions
+from trainer.store import NewAttempt, PracticeStore
 from trainer.store.scheduling import AGAIN, GOOD, new_card, review
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -73,3 +79,62 @@ def test_a_fit_to_a_forgetful_rep_predicts_their_reviews_better_than_the_default
     assert result.improved
     assert result.before.log_loss is not None and result.after.log_loss is not None
     assert result.after.log_loss < result.before.log_loss
+
+
+def record_log(db: Path, log: dict[str, list[tuple[int, dt.datetime, str]]], rep: str = "ann") -> None:
+    """Store a scripted review log as the rep's attempts (each item a pitch cut of its own)."""
+    with PracticeStore(db) as store:
+        for key, reviews in log.items():
+            for rating, when, digest in reviews:
+                store.record(NewAttempt(rep=rep, kind="pitch", item_id=key.split(":")[2], product="acme", cut="30s",
+                                        score=80, tier="-", attempt_text="...", started_at=when,
+                                        content_hash=digest, rating=rating))
+
+
+def run(*args: str) -> Any:
+    result = CliRunner().invoke(main, ["schedule", *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_schedule_fit_below_the_threshold_says_how_many_more_reviews_are_needed(tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite3"
+    record_log(db, dict(list(forgetful_rep().items())[:3]))
+    result = run("fit", "--rep", "ann", "--db", str(db))
+    assert f"15 reviews on a later day than the item's previous one; a fit needs {MIN_REVIEWS}: " \
+           f"{MIN_REVIEWS - 15} more" in result.output
+    with PracticeStore(db) as store:
+        assert store.schedule_parameters("ann") is None
+
+
+def test_schedule_check_shows_predicted_against_actual_recall_of_the_stored_reviews(tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite3"
+    record_log(db, {"pitch:acme:a:30s": [(GOOD, day(0), "h"), (GOOD, day(1), "h")],
+                    "pitch:acme:b:30s": [(GOOD, day(0), "h"), (AGAIN, day(30), "h")]})
+    data = json.loads(run("check", "--rep", "ann", "--db", str(db), "--format", "json").output)
+    assert (data["fitted"], data["reviews"], data["log_loss"]) == (False, 2, 0.5779)
+    assert [(b["bucket"], b["reviews"], b["predicted"], b["actual"]) for b in data["buckets"]] == [
+        ("60–70%", 1, 0.6675, 0.0), ("90–100%", 1, 0.9468, 1.0)]
+    text = run("check", "--rep", "ann", "--db", str(db)).output
+    assert "ann: FSRS's default schedule, predicted against actual recall" in text
+    assert "90–100%          1       95%      100%" in text
+
+
+def test_a_kept_fit_reschedules_the_rep_and_check_then_uses_it(tmp_path: Path) -> None:
+    pytest.importorskip("fsrs_rs_python", reason="the [optimizer] extra (fsrs-rs-python) is not installed")
+    db = tmp_path / "p.sqlite3"
+    record_log(db, forgetful_rep())
+    record_log(db, dict(list(forgetful_rep(seed=8).items())[:2]), rep="bob")
+    with PracticeStore(db) as store:
+        before, bobs = store.cards("ann"), store.cards("bob")
+    data = json.loads(run("fit", "--rep", "ann", "--db", str(db), "--format", "json").output)
+    assert data["kept"] and data["reviews"] == 200 and data["after"]["log_loss"] < data["before"]["log_loss"]
+    with PracticeStore(db) as store:
+        after = store.cards("ann")
+        assert store.schedule_parameters("ann") is not None and store.cards("bob") == bobs
+    # This rep forgets fast: the fitted schedule brings their reviews forward (cards in a ten-minute relearning
+    # step after an Again keep that step's due time).
+    moved = [key for key in before if after[key][0] != before[key][0]]
+    assert len(moved) >= len(before) // 2 and all(after[key][0] < before[key][0] for key in moved)
+    checked = json.loads(run("check", "--rep", "ann", "--db", str(db), "--format", "json").output)
+    assert checked["fitted"] is True and checked["log_loss"] == data["after"]["log_loss"]

@@ -200,3 +200,24 @@ def fit(log: ReviewLog, current: Sequence[float] | None = None, minimum: int = M
     parameters = clip(raw)
     after = calibrate(predictions(log, scheduler_for(parameters)))
     return FitResult(before.reviews, before, parameters, after, minimum=minimum)
+
+
+def percent(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def calibration_lines(calibration: Calibration) -> list[str]:
+    """The calibration table as plain lines, for the CLI and the app's progress panel alike."""
+    if not calibration.reviews:
+        return ["No review on a later day yet: nothing to check the schedule against."]
+    lines = [f"{'predicted':<10} {'reviews':>7} {'expected':>9} {'recalled':>9}"]
+    lines += [f"{b.label:<10} {b.count:>7} {percent(b.predicted):>9} {percent(b.actual):>9}"
+              for b in calibration.buckets]
+    lines.append(errors_line(calibration))
+    return lines
+
+
+def errors_line(calibration: Calibration) -> str:
+    if calibration.log_loss is None or calibration.rmse is None:
+        return "no reviews to measure"
+    return f"log-loss {calibration.log_loss:.3f} · RMSE {calibration.rmse:.3f} over {calibration.reviews} reviews"
