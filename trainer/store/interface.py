@@ -14,7 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ..library.item_ref import ItemRef
 from .assignments import StoredAssignment
-from .attempts import Attempt, NewAttempt
+from .attempts import Attempt, NewAttempt, PartialAttempt
 from .scheduling import DueItem
 from .sql_store import ScheduledItem
 
@@ -74,6 +74,10 @@ class Store(Protocol):
     ) -> int: ...
 
     def partial_attempts(self, rep: str, key: ItemRef) -> list[tuple[dt.datetime, str, float, dict[str, Any]]]: ...
+
+    def partial_history(
+        self, rep: str | None = None, *, limit: int | None = None, newest_first: bool = False
+    ) -> list[PartialAttempt]: ...
 
     def assign(self, assignments: Sequence[StoredAssignment]) -> None: ...
 

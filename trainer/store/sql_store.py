@@ -19,7 +19,7 @@ from fsrs import Card, Scheduler
 
 from ..library.item_ref import ItemRef
 from .assignments import AssignmentStore
-from .attempts import Attempt, NewAttempt, utc_now
+from .attempts import Attempt, NewAttempt, PartialAttempt, utc_now
 from .dialect import Connection
 from .errors import StoreError
 from .scheduling import DueItem, new_card, rating_for_score, replay, review, save_card, scheduler_for
@@ -225,6 +225,21 @@ class SqlStore(AssignmentStore):
                 (rep, key.key),
             ).fetchall()
         return [(_from_iso(when), mode, score, json.loads(breakdown)) for when, mode, score, breakdown in rows]
+
+    def partial_history(
+        self, rep: str | None = None, *, limit: int | None = None, newest_first: bool = False
+    ) -> list[PartialAttempt]:
+        """A rep's (or everyone's) partial recitations of every item, for history: labelled, never tiered."""
+        where, params = ("WHERE rep = ?", [rep]) if rep is not None else ("", [])
+        order = "DESC" if newest_first else "ASC"
+        sql = (f"SELECT id, rep, item_key, mode, version, started_at, score FROM partial_attempts {where} "
+               f"ORDER BY started_at {order}, id {order}")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._read() as db:
+            rows = db.execute(sql, params).fetchall()
+        return [PartialAttempt(int(row_id), who, key, mode, version, _from_iso(when), float(score))
+                for row_id, who, key, mode, version, when, score in rows]
 
     def reps(self) -> list[str]:
         with self._read() as db:
