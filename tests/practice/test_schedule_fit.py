@@ -138,3 +138,20 @@ def test_a_kept_fit_reschedules_the_rep_and_check_then_uses_it(tmp_path: Path) -
     assert len(moved) >= len(before) // 2 and all(after[key][0] < before[key][0] for key in moved)
     checked = json.loads(run("check", "--rep", "ann", "--db", str(db), "--format", "json").output)
     assert checked["fitted"] is True and checked["log_loss"] == data["after"]["log_loss"]
+
+
+def test_without_the_optimizer_extra_fit_says_so_in_one_line(tmp_path: Path) -> None:
+    """A base install (no fsrs-rs-python) with enough reviews: one line naming the extra, no traceback."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "p.sqlite3"
+    record_log(db, forgetful_rep())
+    hide = "import sys; sys.modules['fsrs_rs_python'] = None; from trainer.cli import main; main()"
+    done = subprocess.run([sys.executable, "-c", hide, "schedule", "fit", "--rep", "ann", "--db", str(db)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "Error: fitting a schedule needs the optional optimizer: pip install 'pitch-trainer[optimizer]'"]
+    with PracticeStore(db) as store:
+        assert store.schedule_parameters("ann") is None

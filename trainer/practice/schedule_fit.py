@@ -22,11 +22,15 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from fsrs import Scheduler
 from fsrs.scheduler import LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
 from ..store.scheduling import AGAIN, SCHEDULER, new_card, review, scheduler_for
+
+if TYPE_CHECKING:
+    from fsrs_rs_python import FSRSItem
 
 ReviewLog = Mapping[str, Sequence[tuple[int, dt.datetime, str | None]]]
 """Per item key: (rating, when, content hash practised), oldest first."""
@@ -158,11 +162,11 @@ class FitResult:
         )
 
 
-def training_items(log: ReviewLog) -> list[object]:
+def training_items(log: ReviewLog) -> list[FSRSItem]:
     """The log as the Rust optimizer's items: one per counted review, with the card's history up to it."""
     from fsrs_rs_python import FSRSItem, FSRSReview
 
-    items: list[object] = []
+    items: list[FSRSItem] = []
     for reviews in log.values():
         history: list[FSRSReview] = []
         last: dt.datetime | None = None
