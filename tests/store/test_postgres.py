@@ -22,7 +22,7 @@ from trainer.store import NewAttempt, PracticeStore
 from trainer.store.assignments import StoredAssignment
 from trainer.store.dialect import postgres_sql
 from trainer.store.migrations import SCHEMA_VERSION
-from trainer.store.scheduling import replay
+from trainer.store.scheduling import SCHEDULER, replay
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
@@ -131,6 +131,9 @@ def _sqlite_history(path: Path) -> None:
     store.record_partial("ann", ItemRef("pitch", "acme", "acme-core", "30s"), mode="weak-spot", score=55.5,
                          breakdown={"marks": [["Hook", 3, "100%", "missed"]]}, attempt_text="it's 100%?",
                          started_at=NOW)
+    # bob's own fitted schedule (trainer schedule fit): his cards above were rescheduled with it
+    store.save_schedule_parameters("bob", [x * 2 if i < 4 else x for i, x in enumerate(SCHEDULER.parameters)],
+                                   reviews=150, loss_before=0.41, loss_after=0.35)
     store.close()
 
 
@@ -146,6 +149,8 @@ def _rows(store: object) -> dict[str, list[tuple[object, ...]]]:
         "assignments": "SELECT rep, item_key, due, min_score, team, assigned_by, assigned_at FROM assignments",
         "partial_attempts": "SELECT rep, item_key, mode, version, started_at, score, breakdown, attempt_text "
         "FROM partial_attempts ORDER BY started_at",
+        "schedule_parameters": "SELECT rep, parameters, fitted_at, reviews, loss_before, loss_after "
+        "FROM schedule_parameters ORDER BY rep",
     }
     with store._read() as db:  # type: ignore[attr-defined]
         return {table: [tuple(row) for row in db.execute(sql).fetchall()] for table, sql in queries.items()}
@@ -168,6 +173,7 @@ def test_copying_a_sqlite_history_keeps_every_row_and_copies_nothing_twice(tmp_p
     assert "attempts: 0 copied, 32 already there" in again.output
     assert "assignments: 0 copied, 1 already there" in again.output
     assert "partial_attempts: 0 copied, 1 already there" in again.output
+    assert "schedule_parameters: 0 copied, 1 already there" in again.output
     assert "cards: 0 copied" in again.output
 
     with PracticeStore(source) as laptop, PostgresStore(postgres_url) as server:

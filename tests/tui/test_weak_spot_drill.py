@@ -35,12 +35,25 @@ async def test_k_drills_the_shakiest_sentence_keeps_the_score_as_a_drill_then_re
         before = worst_weight(app)
         drill.query_one(TextArea).text = "Can we run a two-week trial on your worst line?"
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert "Drill score 100" in static_text(drill, "#weak-result")
+        # The drill rolls into the whole cut by itself, its score shown as a drill's, not the cut's.
+        recite = await wait_for_screen(pilot, ReciteScreen)
+        lead = static_text(recite, "#recite-lead")
+        assert "Drill score 100" in lead and "not your score for the cut" in lead and "now the whole cut" in lead
+        assert recite.query_one("#attempt", TextArea).text == ""  # the whole cut is recited afresh
         assert len(app.practice_log.attempts(REF)) == 2  # not an attempt at the cut
         assert worst_weight(app) < before  # but the mistake memory learnt from it
+
+
+async def test_ctrl_n_skips_the_drill_to_the_whole_cut(make_app: Any) -> None:
+    app = make(make_app)
+    practised(app, (1, RIGHT.replace(" worst", "")))
+    async with app.run_test(size=SMALL) as pilot:
+        await open_study(pilot)
+        await pilot.press("k")
+        await wait_for_screen(pilot, WeakSpotScreen)
         await pilot.press("ctrl+n")
-        await wait_for_screen(pilot, ReciteScreen)
+        recite = await wait_for_screen(pilot, ReciteScreen)
+        assert not recite.query("#recite-lead")  # no drill was scored: nothing to report
 
 
 async def test_a_drill_is_stored_apart_from_the_cuts_attempts(make_app: Any, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from ..safe_text import json_text, visible
+from ..store.attempts import PartialAttempt
 from .common import (
     EXIT_PROBLEMS,
     FiniteNumber,
@@ -41,20 +42,30 @@ MAX_SECONDS = 86_400.0
 )
 @format_option("text", "json")
 def history(db_path: Path | str | None, rep: str | None, all_reps: bool, limit: int, output_format: str) -> None:
-    """Show a rep's practice attempts, newest first."""
+    """Show a rep's practice attempts and weak-spot drills, newest first.
+
+    A drill's score is listed as a "partial drill": a few sentences of a cut, never the cut's score or tier.
+    In JSON each entry's "record" says which it is ("attempt" or "partial drill").
+    """
     store = open_store(db_path)
-    attempts = store.attempts(None if all_reps else resolve_rep(rep), newest_first=True, limit=limit)
+    who = None if all_reps else resolve_rep(rep)
+    attempts = store.attempts(who, newest_first=True, limit=limit)
+    drills = store.partial_history(who, newest_first=True, limit=limit)
+    entries = sorted([*attempts, *drills], key=lambda entry: entry.started_at, reverse=True)[:limit]
     if output_format == "json":
-        click.echo(json_text(json.dumps([a.to_record() for a in attempts], indent=2, ensure_ascii=False)))
+        records = [entry.to_record() if isinstance(entry, PartialAttempt) else {"record": "attempt",
+                                                                                 **entry.to_record()}
+                   for entry in entries]
+        click.echo(json_text(json.dumps(records, indent=2, ensure_ascii=False)))
         return
-    if not attempts:
+    if not entries:
         who = "anyone" if all_reps else resolve_rep(rep)
         click.echo(f"No attempts by {visible(who)} yet. "
                    "Practise in the app, or record one with `trainer score --save`.")
         return
     from ..render.history import render_history
 
-    console().print(render_history(attempts, show_rep=all_reps))
+    console().print(render_history(entries, show_rep=all_reps))
 
 
 @click.command()

@@ -10,7 +10,7 @@ from rich.table import Table
 from ..library.catalog import Library
 from ..safe_text import visible
 from ..scoring.results import score_text
-from ..store.attempts import Attempt
+from ..store.attempts import Attempt, PartialAttempt
 from ..store.scheduling import RATING_NAMES, DueItem
 
 
@@ -22,12 +22,26 @@ def item_label(kind: str, item_id: str, cut: str | None) -> str:
     return visible(f"{item_id} {cut}" if cut else item_id)
 
 
-def render_history(attempts: Sequence[Attempt], *, show_rep: bool = False) -> Table:
+def render_history(attempts: Sequence[Attempt | PartialAttempt], *, show_rep: bool = False) -> Table:
+    """Attempts and weak-spot drills, one row each; a drill shows "partial drill" where a tier would be."""
     table = Table(box=None, header_style="dim", pad_edge=False)
     columns = ["when", *(["rep"] if show_rep else []), "kind", "item", "version", "score", "tier", "rating"]
     for column in columns:
         table.add_column(column, justify="right" if column == "score" else "left")
     for attempt in attempts:
+        if isinstance(attempt, PartialAttempt):
+            ref = attempt.ref
+            table.add_row(
+                _when(attempt.started_at),
+                *([visible(attempt.rep)] if show_rep else []),
+                visible(ref.kind),
+                item_label(ref.kind, ref.id, ref.cut),
+                f"v{attempt.version}" if attempt.version else "",
+                score_text(attempt.score),
+                PartialAttempt.LABEL,
+                "",
+            )
+            continue
         row = [
             _when(attempt.started_at),
             *([visible(attempt.rep)] if show_rep else []),

@@ -83,3 +83,43 @@ class Attempt(NewAttempt):
 EXPORT_COLUMNS: tuple[str, ...] = tuple(
     Attempt(rep="", kind="pitch", item_id="", product="", score=0, tier="", attempt_text="").to_record()
 )
+
+
+@dataclass(frozen=True)
+class PartialAttempt:
+    """A stored partial recitation (a weak-spot drill): what history lists, apart from the cut's attempts.
+
+    It has a score but never a tier: a few sentences said well are not the cut said well.
+    """
+
+    id: int
+    rep: str
+    item_key: str
+    mode: str
+    version: int | None
+    started_at: dt.datetime
+    score: float
+
+    LABEL = "partial drill"
+
+    @property
+    def ref(self) -> ItemRef:
+        return ItemRef.parse(self.item_key)
+
+    def to_record(self) -> dict[str, Any]:
+        ref = self.ref
+        return {
+            "record": self.LABEL,
+            "id": self.id,
+            "rep": self.rep,
+            "item_key": self.item_key,
+            "kind": ref.kind,
+            "product": ref.product,
+            "item_id": ref.id,
+            "cut": ref.cut,
+            "version": self.version,
+            "started_at": self.started_at.isoformat(),
+            "score": self.score,
+            "tier": None,
+            "mode": self.mode,
+        }

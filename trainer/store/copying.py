@@ -28,8 +28,9 @@ _CARD_FIELDS = "rep, item_key, card, content_hash, due_at, updated_at"
 _SESSION_FIELDS = "id, name, started_at, updated_at, record"
 _ASSIGNMENT_FIELDS = "rep, item_key, due, min_score, team, assigned_by, assigned_at"
 _PARTIAL_FIELDS = "rep, item_key, mode, version, started_at, score, breakdown, attempt_text"
+_PARAMETER_FIELDS = "rep, parameters, fitted_at, reviews, loss_before, loss_after"
 
-TABLES = ("reps", "attempts", "cards", "sessions", "assignments", "partial_attempts")
+TABLES = ("reps", "attempts", "cards", "sessions", "assignments", "partial_attempts", "schedule_parameters")
 
 
 @dataclass
@@ -47,8 +48,8 @@ def _identity(row: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
-    """Copy every rep, attempt, card, session, assignment and partial recitation of ``source`` that ``target``
-    does not have yet."""
+    """Copy every rep, attempt, card, session, assignment, partial recitation and fitted schedule of ``source``
+    that ``target`` does not have yet."""
     with source._read() as db:
         reps = db.execute("SELECT name, created_at FROM reps ORDER BY name").fetchall()
         fields = _ATTEMPT_FIELDS.split(", ")
@@ -58,12 +59,17 @@ def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
         sessions = db.execute(f"SELECT {_SESSION_FIELDS} FROM sessions ORDER BY id").fetchall()
         assignments = db.execute(f"SELECT {_ASSIGNMENT_FIELDS} FROM assignments ORDER BY rep, item_key").fetchall()
         partials = db.execute(f"SELECT {_PARTIAL_FIELDS} FROM partial_attempts ORDER BY id").fetchall()
+        fitted = db.execute(f"SELECT {_PARAMETER_FIELDS} FROM schedule_parameters ORDER BY rep").fetchall()
 
     report = CopyReport()
     with target._write() as db:
         db.lock("trainer-copy")  # two copies at once would each see the other's rows as missing
         for row in reps:
             _insert_new(db, "reps", "name, created_at", tuple(row), report)
+        # A rep's fitted schedule travels with their history, before any card is replayed below (a replay uses
+        # it); where the target has a fit of its own already, the target's stands, as for assignments.
+        for row in fitted:
+            _insert_new(db, "schedule_parameters", _PARAMETER_FIELDS, tuple(row), report)
 
         had_attempts = {(row[0], row[1]) for row in db.execute("SELECT DISTINCT rep, item_key FROM attempts")}
         picks = [at[name] for name in _IDENTITY.split(", ")]

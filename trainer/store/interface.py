@@ -14,7 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from ..library.item_ref import ItemRef
 from .assignments import StoredAssignment
-from .attempts import Attempt, NewAttempt
+from .attempts import Attempt, NewAttempt, PartialAttempt
 from .scheduling import DueItem
 from .sql_store import ScheduledItem
 
@@ -75,6 +75,10 @@ class Store(Protocol):
 
     def partial_attempts(self, rep: str, key: ItemRef) -> list[tuple[dt.datetime, str, float, dict[str, Any]]]: ...
 
+    def partial_history(
+        self, rep: str | None = None, *, limit: int | None = None, newest_first: bool = False
+    ) -> list[PartialAttempt]: ...
+
     def assign(self, assignments: Sequence[StoredAssignment]) -> None: ...
 
     def unassign(self, rep: str, item: ItemRef) -> bool: ...
@@ -88,6 +92,20 @@ class Store(Protocol):
     def due(
         self, rep: str, items: Sequence[ScheduledItem], now: dt.datetime | None = None, *, include_new: bool = True
     ) -> list[DueItem]: ...
+
+    def review_log(self, rep: str) -> dict[str, list[tuple[int, dt.datetime, str | None]]]: ...
+
+    def schedule_parameters(self, rep: str) -> tuple[list[float], dt.datetime, int] | None: ...
+
+    def save_schedule_parameters(
+        self,
+        rep: str,
+        parameters: Sequence[float] | None,
+        *,
+        reviews: int = 0,
+        loss_before: float | None = None,
+        loss_after: float | None = None,
+    ) -> int: ...
 
     def schema_version(self) -> int: ...
 

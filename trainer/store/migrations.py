@@ -151,10 +151,25 @@ MIGRATIONS: list[Migration] = [
     );
     CREATE INDEX partial_attempts_by_rep_key ON partial_attempts (rep, item_key);
     """,
+    # 9: a rep's own FSRS parameters, fitted to their review
+    # log by `trainer schedule fit`. One row per rep; no row means FSRS's defaults. The review log itself is the
+    # attempts table (rep, item, rating, time, content hash): cards are always replayed from it, so a card reset
+    # by new words never loses a rating and no second log is needed. ``parameters`` is a JSON list of floats;
+    # ``reviews`` is how many reviews the fit learnt from; the losses are the log-loss before and after the fit.
+    """
+    CREATE TABLE schedule_parameters (
+        rep TEXT PRIMARY KEY,
+        parameters TEXT NOT NULL,
+        fitted_at TEXT NOT NULL,
+        reviews INTEGER NOT NULL,
+        loss_before REAL,
+        loss_after REAL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
-TABLES = ("attempts", "reps", "cards", "sessions", "assignments", "partial_attempts")
+TABLES = ("attempts", "reps", "cards", "sessions", "assignments", "partial_attempts", "schedule_parameters")
 """The tables a database at :data:`SCHEMA_VERSION` has; one missing means the file was damaged or edited."""
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from fsrs import Card, Rating, Scheduler
@@ -21,7 +21,19 @@ AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 RATING_NAMES = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", EASY: "Easy"}
 
 # Learning steps suit drilling a pitch: again in ten minutes, then the next day and onwards.
-SCHEDULER = Scheduler(learning_steps=(dt.timedelta(minutes=10),), enable_fuzzing=False)
+LEARNING_STEPS = (dt.timedelta(minutes=10),)
+SCHEDULER = Scheduler(learning_steps=LEARNING_STEPS, enable_fuzzing=False)
+
+
+def scheduler_for(parameters: Sequence[float] | None) -> Scheduler:
+    """The scheduler for a rep: FSRS's default parameters, or the ones fitted to the rep's own reviews.
+
+    Only the model's parameters differ between reps; the learning steps and the absence of fuzz are the same
+    for everyone, so a fitted schedule changes how fast a rep is expected to forget, nothing else.
+    """
+    if not parameters:
+        return SCHEDULER
+    return Scheduler(parameters=tuple(parameters), learning_steps=LEARNING_STEPS, enable_fuzzing=False)
 
 
 def rating_for_score(score: float) -> int:
@@ -39,10 +51,10 @@ def new_card() -> Card:
     return Card()
 
 
-def review(card: Card, rating: int, when: dt.datetime) -> Card:
+def review(card: Card, rating: int, when: dt.datetime, scheduler: Scheduler = SCHEDULER) -> Card:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
-    reviewed, _ = SCHEDULER.review_card(card, Rating(rating), when)
+    reviewed, _ = scheduler.review_card(card, Rating(rating), when)
     return reviewed
 
 
@@ -58,7 +70,9 @@ def save_card(connection: Connection, rep: str, key: str, card: Card, content_ha
     )
 
 
-def replay(reviews: Iterable[tuple[int, dt.datetime, str | None]]) -> tuple[Card, str | None] | None:
+def replay(
+    reviews: Iterable[tuple[int, dt.datetime, str | None]], scheduler: Scheduler = SCHEDULER
+) -> tuple[Card, str | None] | None:
     """The card an item's reviews (rating, when, content hash practised), oldest first, add up to.
 
     A card is always what its attempts earn: when a rep re-rates an attempt or a facilitator undoes one, the
@@ -70,7 +84,7 @@ def replay(reviews: Iterable[tuple[int, dt.datetime, str | None]]) -> tuple[Card
     for rating, when, content_hash in reviews:
         if card is None or (content_hash and practised and content_hash != practised):
             card = new_card()
-        card = review(card, rating, when)
+        card = review(card, rating, when, scheduler)
         practised = content_hash or practised
     return (card, practised) if card is not None else None
 

@@ -15,14 +15,14 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from fsrs import Card
+from fsrs import Card, Scheduler
 
 from ..library.item_ref import ItemRef
 from .assignments import AssignmentStore
-from .attempts import Attempt, NewAttempt, utc_now
+from .attempts import Attempt, NewAttempt, PartialAttempt, utc_now
 from .dialect import Connection
 from .errors import StoreError
-from .scheduling import DueItem, new_card, rating_for_score, replay, review, save_card
+from .scheduling import DueItem, new_card, rating_for_score, replay, review, save_card, scheduler_for
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -85,7 +85,8 @@ class SqlStore(AssignmentStore):
         with self._read() as db:
             return {
                 table: int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-                for table in ("reps", "attempts", "cards", "sessions", "assignments", "partial_attempts")
+                for table in ("reps", "attempts", "cards", "sessions", "assignments", "partial_attempts",
+                              "schedule_parameters")
             }
 
     # -- attempts -------------------------------------------------------------------------------------
@@ -225,6 +226,21 @@ class SqlStore(AssignmentStore):
             ).fetchall()
         return [(_from_iso(when), mode, score, json.loads(breakdown)) for when, mode, score, breakdown in rows]
 
+    def partial_history(
+        self, rep: str | None = None, *, limit: int | None = None, newest_first: bool = False
+    ) -> list[PartialAttempt]:
+        """A rep's (or everyone's) partial recitations of every item, for history: labelled, never tiered."""
+        where, params = ("WHERE rep = ?", [rep]) if rep is not None else ("", [])
+        order = "DESC" if newest_first else "ASC"
+        sql = (f"SELECT id, rep, item_key, mode, version, started_at, score FROM partial_attempts {where} "
+               f"ORDER BY started_at {order}, id {order}")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._read() as db:
+            rows = db.execute(sql, params).fetchall()
+        return [PartialAttempt(int(row_id), who, key, mode, version, _from_iso(when), float(score))
+                for row_id, who, key, mode, version, when, score in rows]
+
     def reps(self) -> list[str]:
         with self._read() as db:
             return [row[0] for row in db.execute("SELECT name FROM reps ORDER BY name")]
@@ -258,6 +274,72 @@ class SqlStore(AssignmentStore):
 
     # -- spaced repetition -----------------------------------------------------------------------------
 
+    def review_log(self, rep: str) -> dict[str, list[tuple[int, dt.datetime, str | None]]]:
+        """Every scheduled review of a rep, per item: (rating, when, content hash), oldest first.
+
+        The attempts are the review log: what :meth:`_rebuild_card` replays, so a fit and a calibration see
+        exactly the reviews the rep's cards were built from (scenario turns are not reviews).
+        """
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT item_key, rating, score, started_at, content_hash FROM attempts "
+                "WHERE rep = ? AND kind != 'scenario' ORDER BY item_key, started_at, id",
+                (rep,),
+            ).fetchall()
+        log: dict[str, list[tuple[int, dt.datetime, str | None]]] = {}
+        for key, rating, score, started, digest in rows:
+            log.setdefault(key, []).append((rating or rating_for_score(score), _from_iso(started), digest))
+        return log
+
+    def schedule_parameters(self, rep: str) -> tuple[list[float], dt.datetime, int] | None:
+        """The rep's fitted FSRS parameters, when they were fitted and from how many reviews; None: defaults."""
+        with self._read() as db:
+            row = db.execute(
+                "SELECT parameters, fitted_at, reviews FROM schedule_parameters WHERE rep = ?", (rep,)
+            ).fetchone()
+        if row is None:
+            return None
+        return [float(x) for x in json.loads(row[0])], _from_iso(row[1]), int(row[2])
+
+    def save_schedule_parameters(
+        self,
+        rep: str,
+        parameters: Sequence[float] | None,
+        *,
+        reviews: int = 0,
+        loss_before: float | None = None,
+        loss_after: float | None = None,
+    ) -> int:
+        """Keep (or, with None, forget) a rep's fitted parameters and reschedule every card of theirs with them.
+
+        One transaction: the parameters and the cards they produce change together, so a rep's due dates are
+        never half old schedule, half new. Returns how many cards were rescheduled.
+        """
+        with self._write() as db:
+            db.lock(f"schedule:{rep}")
+            if parameters is None:
+                db.execute("DELETE FROM schedule_parameters WHERE rep = ?", (rep,))
+            else:
+                scheduler_for(parameters)  # refuse parameters FSRS itself would refuse, before storing them
+                db.execute(
+                    "INSERT INTO schedule_parameters (rep, parameters, fitted_at, reviews, loss_before, loss_after) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (rep) DO UPDATE SET parameters = excluded.parameters, "
+                    "fitted_at = excluded.fitted_at, reviews = excluded.reviews, "
+                    "loss_before = excluded.loss_before, loss_after = excluded.loss_after",
+                    (rep, json.dumps([float(x) for x in parameters]), _iso(utc_now()), int(reviews),
+                     loss_before, loss_after),
+                )
+            keys = [row[0] for row in db.execute("SELECT item_key FROM cards WHERE rep = ?", (rep,)).fetchall()]
+            for key in keys:
+                db.lock(f"card:{rep}:{key}")
+                self._rebuild_card(db, rep, key)
+        return len(keys)
+
+    def _scheduler(self, db: Connection, rep: str) -> Scheduler:
+        """The scheduler for ``rep`` inside a transaction: their fitted parameters, else FSRS's defaults."""
+        row = db.execute("SELECT parameters FROM schedule_parameters WHERE rep = ?", (rep,)).fetchone()
+        return scheduler_for(json.loads(row[0]) if row else None)
+
     def _review(
         self, db: Connection, rep: str, key: str, rating: int, content_hash: str | None, when: dt.datetime
     ) -> None:
@@ -267,7 +349,7 @@ class SqlStore(AssignmentStore):
             card = new_card()  # new words: learn them afresh
         if when.tzinfo is None:
             when = when.replace(tzinfo=dt.UTC)
-        save_card(db, rep, key, review(card, rating, when), content_hash)
+        save_card(db, rep, key, review(card, rating, when, self._scheduler(db, rep)), content_hash)
 
     def _rebuild_card(self, db: Connection, rep: str, key: str) -> None:
         """Replay every attempt of one item into its card (see :func:`~trainer.store.scheduling.replay`)."""
@@ -277,9 +359,12 @@ class SqlStore(AssignmentStore):
             (rep, key),
         ).fetchall()
         replayed = replay(
-            (rating or rating_for_score(score), _from_iso(started), digest)
-            for rating, score, started, digest, kind in rows
-            if kind != "scenario"
+            (
+                (rating or rating_for_score(score), _from_iso(started), digest)
+                for rating, score, started, digest, kind in rows
+                if kind != "scenario"
+            ),
+            self._scheduler(db, rep),
         )
         if replayed is None:
             db.execute("DELETE FROM cards WHERE rep = ? AND item_key = ?", (rep, key))

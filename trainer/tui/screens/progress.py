@@ -61,6 +61,7 @@ class ProgressScreen(TrainerScreen):
                 yield Sparkline([], id="progress-spark")
                 yield Static(id="progress-item-missed")
         yield Static(id="progress-weak")
+        yield Static(id="progress-schedule")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -73,6 +74,25 @@ class ProgressScreen(TrainerScreen):
         )
         self.attempts = store.attempts(self.trainer.rep) if store else []
         self._fill()
+        self._fill_schedule()
+
+    def _fill_schedule(self) -> None:
+        """Predicted against actual recall: the rep sees whether "due today" has meant anything for them."""
+        from ...practice.schedule_fit import calibrate, calibration_lines, predictions
+        from ...store.scheduling import scheduler_for
+
+        store = self.trainer.store
+        panel = self.query_one("#progress-schedule", Static)
+        if store is None:
+            panel.display = False
+            return
+        fitted = store.schedule_parameters(self.trainer.rep)
+        which = "fitted to your reviews" if fitted else "FSRS defaults; `trainer schedule fit` fits it to you"
+        calibration = calibrate(predictions(store.review_log(self.trainer.rep),
+                                            scheduler_for(fitted[0] if fitted else None)))
+        lines = [Content.assemble(("Schedule check", "bold $text-accent"), (f" · {which}", "$text-muted"))]
+        lines += [Content(line) for line in calibration_lines(calibration)]
+        panel.update(Content("\n").join(lines))
 
     def _fill(self) -> None:
         progress = self.progress
@@ -137,6 +157,7 @@ class ProgressScreen(TrainerScreen):
                 ("scores: ", "$text-muted"),
                 scores,
                 self._spoken_line(item.key),
+                self._drill_line(item.ref),
             )
         )
         self.query_one(Sparkline).data = list(item.scores)
@@ -152,6 +173,16 @@ class ProgressScreen(TrainerScreen):
         mine = [a for a in self.attempts if a.key == key]
         spoken = sum(1 for a in mine if a.medium == "spoken")
         return Content.styled(f"\nspoken {spoken} of {len(mine)}", "$text-muted") if spoken else Content("")
+
+    def _drill_line(self, ref: ItemRef) -> Content:
+        """The item's weak-spot drill scores, labelled as partial drills (they never set its best or tier)."""
+        store = self.trainer.store
+        drills = store.partial_attempts(self.trainer.rep, ref) if store and ref.kind == "pitch" else []
+        if not drills:
+            return Content("")
+        scores = ", ".join(score_text(score) for _, _, score, _ in drills[-8:])
+        return Content.assemble(("\npartial drills: ", "$text-muted"), scores,
+                                (" (weak spots only, not the cut's score)", "$text-muted"))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -41,8 +41,10 @@ class ReciteScreen(CutScreen):
         Binding("ctrl+t", "speak", "Speak/stop"),
     ]
 
-    def __init__(self, pitch: Pitch, version: int, cut: str) -> None:
+    def __init__(self, pitch: Pitch, version: int, cut: str, *, lead: Content | None = None) -> None:
+        """``lead``: a line above the cut, e.g. how the weak-spot drill that rolled into this recitation went."""
         super().__init__(pitch, version, cut)
+        self.lead = lead
         self.reference_words = sum(count_words(section.text) for section in self.cut.sections)
         self.unit = "words"  # set on mount, from the product's language
         self._dirty = False
@@ -59,6 +61,8 @@ class ReciteScreen(CutScreen):
             yield Static(id="recite-title")
             yield Static(id="word-count")
             yield PracticeClock(self.trainer.clock, self.cut.target_seconds, id="clock")
+        if self.lead is not None:
+            yield Static(self.lead, id="recite-lead")
         yield Static(id="recite-sections")
         yield TextArea(id="attempt", soft_wrap=True, tab_behavior="focus",
                        placeholder="Type the pitch from memory…")

@@ -40,7 +40,8 @@ class WeakSpotScreen(CutScreen):
     CSS_PATH = "weak_spots.tcss"
     HELP = (
         "Type the sentences listed, in that order, from memory: they are the ones your recitations got wrong "
-        "most. ctrl+s scores them; then r recites the whole cut. A drill never counts as the cut's score."
+        "most. ctrl+s scores them and goes straight on to the whole cut (ctrl+n skips to it). A drill never counts "
+        "as the cut's score."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Score"),
@@ -64,7 +65,6 @@ class WeakSpotScreen(CutScreen):
         yield Static(cue_lines(self.chosen), id="weak-cues")
         yield TextArea(id="weak-attempt", soft_wrap=True, tab_behavior="focus",
                        placeholder="Type these sentences from memory…")
-        yield Static(id="weak-result")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -97,13 +97,15 @@ class WeakSpotScreen(CutScreen):
         self.scored = result.score
         wrong = [w.text for w in result.words if w.status != "matched"]
         said = "all words right" if not wrong else "to fix: " + ", ".join(f"“{visible(w)}”" for w in wrong[:8])
-        self.query_one("#weak-result", Static).update(Content.assemble(
+        # The drill is the first half of one exercise ("the sentences with the most weight first, then the whole
+        # cut"): it rolls straight into the whole cut, carrying its result along as the recitation's first line.
+        self.action_whole_cut(Content.assemble(
             ("Drill score ", "bold"), (score_text(result.score), "bold $text-accent"),
             (" (a drill: not your score for the cut) · ", "$text-muted"), said,
-            ("\nctrl+n: now recite the whole cut", "bold"),
+            (" · now the whole cut", "bold"),
         ))
 
-    def action_whole_cut(self) -> None:
+    def action_whole_cut(self, lead: Content | None = None) -> None:
         from .recite import ReciteScreen
 
-        self.app.switch_screen(ReciteScreen(self.pitch, self.version_number, self.cut_name))
+        self.app.switch_screen(ReciteScreen(self.pitch, self.version_number, self.cut_name, lead=lead))
