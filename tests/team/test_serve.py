@@ -248,7 +248,7 @@ async def test_a_tab_asking_for_a_huge_terminal_gets_the_largest_allowed_one(ser
 
 
 async def test_bound_to_every_interface_the_page_connects_to_the_address_the_browser_used(serve: ServeFactory) -> None:
-    served = serve(host="0.0.0.0")
+    served = serve("--insecure-no-login", host="0.0.0.0")
     assert "anyone who can reach this machine" in served.output()
     async with aiohttp.ClientSession() as session:
         for host in (f"127.0.0.1:{served.port}", f"localhost:{served.port}"):
