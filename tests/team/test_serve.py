@@ -275,7 +275,7 @@ def test_an_address_that_cannot_be_served_is_one_line_and_exit_2(make_library: L
         port = occupied.getsockname()[1]
         result = subprocess.run(
             [sys.executable, "-m", "trainer", "serve", "--host", host, "--port", str(port),
-             "--library", str(make_library())],
+             "--library", str(make_library()), "--insecure-no-login"],  # a bind error, not a sign-in refusal
             capture_output=True, text=True, timeout=60,
         )
     reason = "address already in use" if host == "127.0.0.1" else "unknown host"

@@ -316,3 +316,25 @@ def test_users_commands_keep_a_private_file_and_refuse_hostile_input(tmp_path: P
     missing = trainer("users", "remove", "Ann Lee", "--users", str(path))
     assert missing.returncode == 2 and "no user" in missing.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["users.json"]  # no temporary file left behind
+
+
+def test_a_session_ends_when_it_expires_and_the_brake_pauses_then_forgets() -> None:
+    from trainer.web.auth import SignInBrake
+
+    now = [1_000_000.0]
+    signer = SessionSigner(clock=lambda: now[0], lifetime=60)
+    token = signer.issue("ann")
+    assert signer.identity(token) == "ann"
+    now[0] += 61
+    assert signer.identity(token) is None
+    brake = SignInBrake(clock=lambda: now[0])
+    keys = ("name:ann", "address:127.0.0.1")
+    for _ in range(4):
+        assert brake.wait(keys) == 0
+        brake.failed(keys)
+    assert brake.wait(keys) == 5 and brake.wait(["address:127.0.0.1"]) == 5 and brake.wait(["name:bob"]) == 0
+    now[0] += 5
+    assert brake.wait(keys) == 0
+    brake.succeeded(keys)
+    brake.failed(keys)
+    assert brake.wait(keys) == 0  # a success starts the count again

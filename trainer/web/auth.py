@@ -25,6 +25,7 @@ IDENTITY_ENV = "TRAINER_SIGNED_IN"  # how a session's app process learns who sig
 SESSION_SECONDS = 12 * 60 * 60  # a working day
 MAX_TRACKED = 10_000  # failure records kept at once; the oldest go first, so a flood cannot fill memory
 FREE_FAILURES = 3  # mistakes before any pause
+FIRST_PAUSE = 5.0  # seconds after the next one, doubling with each further failure
 MAX_PAUSE = 300.0
 
 
@@ -91,7 +92,7 @@ class SignInBrake:
     def wait(self, keys: Iterable[str]) -> float:
         """Seconds before another try is looked at for any of ``keys`` (0 when it may go ahead)."""
         now = self.clock()
-        return max((record.until - now for key in keys if (record := self._records.get(key))), default=0.0)
+        return max([0.0, *(record.until - now for key in keys if (record := self._records.get(key)))])
 
     def failed(self, keys: Iterable[str]) -> None:
         now = self.clock()
@@ -99,7 +100,7 @@ class SignInBrake:
             record = self._records.pop(key, None) or _Record()
             record.failures += 1
             if record.failures > FREE_FAILURES:
-                record.until = now + min(MAX_PAUSE, 2.0 ** (record.failures - FREE_FAILURES))
+                record.until = now + min(MAX_PAUSE, FIRST_PAUSE * 2.0 ** (record.failures - FREE_FAILURES - 1))
             self._records[key] = record  # re-inserted: the dict's order is the order of last failure
         while len(self._records) > MAX_TRACKED:
             del self._records[next(iter(self._records))]
