@@ -245,10 +245,22 @@ async def test_the_proxy_header_is_believed_only_from_the_proxy(serve, users_fil
             assert response.status == 403  # proxy mode: no identity, no app
         async with session.get(proxied.url + "/", headers={"X-Remote-User": "ann"}) as response:
             assert response.status == 200
+        for hostile, expected in (("ann\u202eevil".encode(), "control or invisible"), (b"n" * 300, "longer than 100")):
+            answer = raw_get(proxied.port, b"X-Remote-User: " + hostile)  # no client library sends these
+            assert answer.startswith("HTTP/1.1 403") and expected in answer, answer
         async with session.ws_connect(proxied.url + "/ws", headers={"Origin": proxied.url, "X-Remote-User": "ann"},
                                       max_msg_size=0) as websocket:
             screen = await read_screen(websocket, "signed in as")
         assert "signed in as ann" in screen
+
+
+def raw_get(port: int, header: bytes) -> str:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n%s\r\nConnection: close\r\n\r\n" % (port, header))
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer.decode("utf-8", "replace")
 
 
 async def read_screen(websocket: aiohttp.ClientWebSocketResponse, wanted: str, seconds: float = 30) -> str:

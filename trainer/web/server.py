@@ -206,6 +206,14 @@ class TrainerServer(Server):
                 raise web.HTTPForbidden(text="The identity header is accepted only from the trusted proxy.\n")
             if sign_in.users is None and not from_proxy:
                 raise web.HTTPForbidden(text="Sign in through the team's proxy: this server answers only to it.\n")
+            header = request.headers.get(sign_in.identity_header) if from_proxy else None
+            if header is not None:
+                try:
+                    clean_name(header)
+                except UsersFileError as exc:
+                    log.warning("refused the proxy's identity header: %s", exc)
+                    raise web.HTTPForbidden(text=f"The proxy's {sign_in.identity_header} is not a usable name: "
+                                            f"{exc}.\n") from None
             if not request.path.startswith(PUBLIC_PATHS):
                 name = self.identity(request)
                 if name is None:
