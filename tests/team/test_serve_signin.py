@@ -3,6 +3,7 @@ a real users file made by `trainer users add`, real HTTP and websocket requests 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import socket
@@ -208,6 +209,15 @@ async def test_repeated_failures_pause_sign_in_even_with_the_right_password(serv
         async with session.post(served.url + "/signin", data={"name": "ann", "password": PASSWORD},
                                 headers={"Origin": served.url}) as page:
             assert "try again in" in await page.text()
+
+
+async def test_parallel_guesses_from_one_address_are_not_all_checked(serve, users_file) -> None:  # type: ignore[no-untyped-def]
+    """The brake counts failures once they are known; a burst sent at once must not all reach argon2."""
+    served = serve("--users", str(users_file))
+    async with client() as session:
+        answers = await asyncio.gather(*(sign_in(session, served, "ann", f"guess {n}") for n in range(10)))
+    statuses = sorted(answer.status for answer in answers)
+    assert statuses.count(401) <= 4 and 429 in statuses, statuses
 
 
 async def test_hostile_names_in_the_form_get_clear_messages_and_are_escaped(serve, users_file) -> None:  # type: ignore[no-untyped-def]

@@ -72,6 +72,7 @@ class OneLineFormatter(logging.Formatter):
         return visible(message)
 
 
+MAX_CHECKS_PER_ADDRESS = 2  # password checks at once from one address
 MAX_FORM_BYTES = 8 * 1024  # a name and a password; more is not a sign-in
 PUBLIC_PATHS = ("/signin", "/static/", "/page/")  # what a browser needs before anyone has signed in
 
@@ -142,6 +143,7 @@ class TrainerServer(Server):
         self.sign_in = sign_in or SignIn()
         self.signer = signer or SessionSigner()
         self.brake = SignInBrake()
+        self._verifying: dict[str, int] = {}  # password checks under way, per address
 
     def initialize_logging(self) -> None:
         """One line per event, untrusted text made visible: textual-serve's handler prints tracebacks with local
@@ -258,8 +260,18 @@ class TrainerServer(Server):
         if wait > 0:
             return self._signin_page(f"Too many failed sign-ins: try again in {int(wait) + 1} seconds.", name,
                                      status=429)
-        # argon2 takes tens of milliseconds on purpose; off the event loop, so other tabs keep drawing.
-        correct = await asyncio.get_running_loop().run_in_executor(None, users.verify, name, password)
+        address = str(request.remote)
+        if self._verifying.get(address, 0) >= MAX_CHECKS_PER_ADDRESS:  # parallel guesses would skip the brake
+            return self._signin_page("A sign-in from this address is already being checked; try again.", name,
+                                     status=429)
+        # argon2 takes tens of milliseconds and 64 MiB on purpose: off the event loop, so other tabs keep drawing.
+        self._verifying[address] = self._verifying.get(address, 0) + 1
+        try:
+            correct = await asyncio.get_running_loop().run_in_executor(None, users.verify, name, password)
+        finally:
+            self._verifying[address] -= 1
+            if not self._verifying[address]:
+                del self._verifying[address]
         if not correct:
             self.brake.failed(keys)
             log.warning("a failed sign-in as %r from %s", name[:100], request.remote)
