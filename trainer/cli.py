@@ -24,6 +24,7 @@ from .commands import (
     speech,
     sync,
     team,
+    users,
 )
 from .commands.common import EXIT_PROBLEMS, EXIT_USAGE, TrainerGroup, fail, library_option, store_options
 from .library import ContentError, find_library
@@ -65,10 +66,24 @@ def main(
     from .tui.app import run_app
 
     try:
-        status = run_app(root, db_path=db_path, rep=rep, served=served, drafts=drafts)
+        status = run_app(root, db_path=db_path, rep=rep, served=served, drafts=drafts, signed_in=_signed_in(served))
     except StoreError as exc:
         fail(str(exc), EXIT_PROBLEMS)
     ctx.exit(status)
+
+
+def _signed_in(served: bool) -> str | None:
+    """Who `trainer serve` signed in for this browser session (its environment; see trainer.web.server).
+
+    Read only in a served session: at a local terminal the variable means nothing.
+    """
+    if not served:
+        return None
+    import os
+
+    from .web.auth import IDENTITY_ENV
+
+    return os.environ.get(IDENTITY_ENV) or None
 
 
 def _in_terminal() -> bool:
@@ -109,5 +124,6 @@ for command in (
     readiness.readiness,
     team.serve,
     database.db_group,
+    users.users_group,
 ):
     main.add_command(command)

@@ -248,7 +248,7 @@ async def test_a_tab_asking_for_a_huge_terminal_gets_the_largest_allowed_one(ser
 
 
 async def test_bound_to_every_interface_the_page_connects_to_the_address_the_browser_used(serve: ServeFactory) -> None:
-    served = serve(host="0.0.0.0")
+    served = serve("--insecure-no-login", host="0.0.0.0")
     assert "anyone who can reach this machine" in served.output()
     async with aiohttp.ClientSession() as session:
         for host in (f"127.0.0.1:{served.port}", f"localhost:{served.port}"):
@@ -275,7 +275,7 @@ def test_an_address_that_cannot_be_served_is_one_line_and_exit_2(make_library: L
         port = occupied.getsockname()[1]
         result = subprocess.run(
             [sys.executable, "-m", "trainer", "serve", "--host", host, "--port", str(port),
-             "--library", str(make_library())],
+             "--library", str(make_library()), "--insecure-no-login"],  # a bind error, not a sign-in refusal
             capture_output=True, text=True, timeout=60,
         )
     reason = "address already in use" if host == "127.0.0.1" else "unknown host"

@@ -9,11 +9,16 @@ import json
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..safe_text import json_text, visible
 from ..web.guard import DEFAULT_MAX_SESSIONS
+
+if TYPE_CHECKING:
+    from ..web.server import SignIn
+
 from .common import console, fail, format_option, library_option, open_library, open_store, store_options, write_output
 
 
@@ -99,6 +104,31 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _sign_in(users_file: Path | None, trusted_proxy: str | None, identity_header: str) -> SignIn:
+    """The sign-in the options ask for; a one-line error for a bad users file, address or header name."""
+    from ..web.auth import parse_proxies
+    from ..web.server import SignIn
+    from ..web.users import LiveUsers, UsersFileError
+
+    users = None
+    if users_file is not None:
+        try:
+            users = LiveUsers(users_file)
+        except UsersFileError as exc:
+            fail(str(exc))
+        if not users.hashes:
+            fail(f"{visible(str(users_file))}: no users yet; add one with `trainer users add NAME --users FILE`")
+    proxies: frozenset = frozenset()
+    if trusted_proxy is not None:
+        try:
+            proxies = parse_proxies(trusted_proxy)
+        except ValueError as exc:
+            fail(f"--trusted-proxy: {exc}")
+    if not identity_header.isascii() or not identity_header.replace("-", "").isalnum():
+        fail(f"--identity-header: not a header name: {visible(identity_header)!r}")
+    return SignIn(users=users, proxies=proxies, identity_header=identity_header)
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
@@ -111,6 +141,14 @@ def _is_loopback(host: str) -> bool:
               "by default the address in the browser's request.")
 @click.option("--max-sessions", type=click.IntRange(1, 1000), default=DEFAULT_MAX_SESSIONS, show_default=True,
               help="Open browser tabs at once (each runs its own app process); more get 'try again later'.")
+@click.option("--users", "users_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Sign in with the names and passwords of FILE (made by `trainer users add`).")
+@click.option("--trusted-proxy", metavar="ADDR[,ADDR]",
+              help="Take who signed in from --identity-header, only on requests from these proxy IP addresses.")
+@click.option("--identity-header", default="X-Forwarded-User", show_default=True, metavar="NAME",
+              help="The header an authenticating proxy (e.g. oauth2-proxy) sets to the signed-in name.")
+@click.option("--insecure-no-login", is_flag=True,
+              help="Serve a non-loopback address without sign-in: anyone who reaches it can practise as anyone.")
 @store_options
 @library_option
 def serve(
@@ -120,15 +158,23 @@ def serve(
     allow_origins: tuple[str, ...],
     public_url: str | None,
     max_sessions: int,
+    users_file: Path | None,
+    trusted_proxy: str | None,
+    identity_header: str,
+    insecure_no_login: bool,
     db_path: Path | str | None,
     rep: str | None,
     library_dir: Path | None,
 ) -> None:
     """Serve the practice app to web browsers (textual-serve): one app per browser tab.
 
-    Every session picks its rep name, shares the one practice database, and is practice-only: nothing
-    in it can write or delete library files. The server answers only requests for its own address
-    (plus --allow-host) and websockets from its own page (plus --allow-origin); there is no sign-in.
+    Every session shares the one practice database and is practice-only: nothing in it can write or delete
+    library files. The server answers only requests for its own address (plus --allow-host) and websockets
+    from its own page (plus --allow-origin).
+
+    With --users or --trusted-proxy people sign in, practise as themselves only, and see the history their
+    roster role allows (a rep their own, a manager their teams'). Without either, each tab picks a rep name,
+    which is allowed on a loopback address only, unless --insecure-no-login.
     """
     from ..library import ContentError, find_library
     from ..web.guard import parse_origin
@@ -140,11 +186,15 @@ def serve(
     for origin in (*allow_origins, *([public_url] if public_url else [])):
         if parse_origin(origin) is None:
             fail(f"not an origin: {origin!r} (expected http://name:port or https://name)")
-    if not _is_loopback(host):
+    sign_in = _sign_in(users_file, trusted_proxy, identity_header)
+    if not sign_in.enabled and not _is_loopback(host):
+        if not insecure_no_login:
+            fail(f"refusing to serve {host} without sign-in: add --users FILE (see `trainer users add`) or "
+                 "--trusted-proxy ADDR behind an authenticating proxy, or --insecure-no-login on a trusted network")
         click.secho(
-            f"Warning: listening on {host}: anyone who can reach this machine on port {port} can open the app, "
-            "pick any rep name and add attempts to the shared practice history. There is no login. "
-            "Use 127.0.0.1 unless your team's network is trusted.",
+            f"Warning: listening on {host} without sign-in (--insecure-no-login): anyone who can reach this "
+            f"machine on port {port} can open the app, pick any rep name, read every rep's history and add "
+            "attempts to it.",
             fg="yellow",
             err=True,
         )
@@ -163,7 +213,7 @@ def serve(
 
     server = TrainerServer(
         shlex.join(command), host=host, port=port, title="Pitch Trainer", public_url=public_url,
-        allow_hosts=allow_hosts, allow_origins=allow_origins, max_sessions=max_sessions,
+        allow_hosts=allow_hosts, allow_origins=allow_origins, max_sessions=max_sessions, sign_in=sign_in,
         on_listening=lambda: click.echo(
             f"Serving Pitch Trainer on http://{shown}:{port} (library {root}); press Ctrl+C to stop.", err=True
         ),

@@ -114,6 +114,15 @@ class Roster(_Strict):
                 roles.add("manager")
         return roles
 
+    def visible_to(self, name: str) -> frozenset[str]:
+        """Whose practice history ``name`` may see when signed in: their own, and the members of every team
+        they manage. Nobody else's: a rep of a team does not see their teammates."""
+        seen = {name}
+        for team in self.teams:
+            if name in team.managers:
+                seen.update(team.members)
+        return frozenset(seen)
+
     @property
     def reps(self) -> list[str]:
         """Every rep of every team, each once, in roster order."""

@@ -69,6 +69,7 @@ class TrainerApp(App[None]):
         store: Store | None = None,
         rep: str | None = None,
         served: bool = False,
+        signed_in: str | None = None,
         config_dir: Path | None = None,
         seed: int | None = None,
         tune_gc: bool = False,
@@ -95,7 +96,10 @@ class TrainerApp(App[None]):
         self.clock = clock
         self.now = now or (lambda: dt.datetime.now(dt.UTC))
         self.store = store
-        self.rep = rep or default_rep()
+        # Signed in to `trainer serve` (--users or a trusted proxy): the person IS the rep, with no way to
+        # practise under another name, and sees only the history their roster role allows.
+        self.signed_in = " ".join(signed_in.split()) if signed_in else None
+        self.rep = self.signed_in or rep or default_rep()
         # Served to a browser (`trainer serve`): each session says who is practising, and nothing in it
         # writes files on the server.
         self.served = served
@@ -184,8 +188,36 @@ class TrainerApp(App[None]):
         self._return_code = 1
         self._close_messages_no_wait()
 
+    @property
+    def rep_label(self) -> str:
+        """Who is practising, as the home screen's title says it."""
+        return f"signed in as {self.rep}" if self.signed_in is not None else f"rep: {self.rep}"
+
+    def may_see(self, rep: str) -> bool:
+        """Whether this session may show ``rep``'s history: anyone's at a local terminal (the person there can
+        read the database file anyway); when signed in, their own and their managed teams' (roster)."""
+        if self.signed_in is None:
+            return True
+        if rep == self.signed_in:
+            return True
+        roster = self.library.roster
+        return roster is not None and rep in roster.visible_to(self.signed_in)
+
+    def visible_reps(self, known: Iterable[str]) -> list[str]:
+        """The names of ``known`` this session may show, in their order; a signed-in person always sees
+        themselves, practised or not."""
+        shown = [name for name in known if self.may_see(name)]
+        if self.signed_in is not None and self.signed_in not in shown:
+            shown.insert(0, self.signed_in)
+        return shown
+
     def action_switch_rep(self, required: bool = False) -> None:
         from .screens.rep_picker import RepPicker
+
+        if self.signed_in is not None:
+            self.notify(f"Signed in as {self.signed_in}: sign out in the browser to practise as someone else.",
+                        timeout=4)
+            return
 
         known = self.store.reps() if self.store is not None else []
 
@@ -198,7 +230,8 @@ class TrainerApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Switch rep", "Practise under another name", self.action_switch_rep)
+        if self.signed_in is None:
+            yield SystemCommand("Switch rep", "Practise under another name", self.action_switch_rep)
         yield SystemCommand("Progress", "Your scores over time, streaks and weakest phrases", self.action_progress)
         yield SystemCommand("Team session", "Run a practice meeting: reps take turns", self.action_team_session)
         yield SystemCommand("Team view", "Who practised what, how well, and what is due", self.action_team_view)
@@ -228,7 +261,7 @@ class TrainerApp(App[None]):
             self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._tune_gc:
             self.call_after_refresh(tune_garbage_collector)
-        if self.served:
+        if self.served and self.signed_in is None:
             self.call_after_refresh(self.action_switch_rep, True)
         self.call_after_refresh(self.run_worker, prewarm, thread=True, group="prewarm", exit_on_error=False)
         if self._watch is not None and self._watch_every:
@@ -327,9 +360,12 @@ class TrainerApp(App[None]):
             self.notify(f"The rating could not be saved: {exc}", title="Not saved", severity="error")
 
     def switch_rep(self, name: str) -> None:
-        """Practise as another rep: history, due items and new attempts are theirs from now on."""
+        """Practise as another rep: history, due items and new attempts are theirs from now on.
+
+        Never when signed in: the signed-in person is the rep (see :meth:`action_switch_rep`).
+        """
         name = " ".join(name.split())
-        if not name or name == self.rep:
+        if not name or name == self.rep or self.signed_in is not None:
             return
         self.rep = name
         if self.store is not None:
@@ -387,11 +423,18 @@ def tune_garbage_collector() -> None:
 
 
 def run_app(
-    root: Path, *, db_path: Path | str | None = None, rep: str | None = None, served: bool = False, drafts: bool = False
+    root: Path,
+    *,
+    db_path: Path | str | None = None,
+    rep: str | None = None,
+    served: bool = False,
+    drafts: bool = False,
+    signed_in: str | None = None,
 ) -> int:
     """Open the practice app on the library at ``root`` (called by ``trainer`` without a subcommand).
 
-    ``served``: running inside ``trainer serve`` for one browser session — ask who is practising.
+    ``served``: running inside ``trainer serve`` for one browser session — ask who is practising, unless
+    ``signed_in`` names the person the server signed in.
     Returns the exit status: 0, or 1 after an unexpected error (see :meth:`TrainerApp._fatal_error`).
     """
     from ..store.location import open_store
@@ -399,7 +442,7 @@ def run_app(
     store = open_store(db_path)  # a StoreError reaches the CLI, which prints it: no traceback
     try:
         app = TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True, drafts=drafts,
-                         watch_library=CHECK_EVERY)
+                         watch_library=CHECK_EVERY, signed_in=signed_in)
         app.run()
         return app.return_code or 0
     finally:

@@ -177,7 +177,7 @@ def content_security_policy(websocket_origin: str) -> str:
             "font-src 'self'",
             f"connect-src 'self' {websocket_origin}",
             "base-uri 'none'",
-            "form-action 'none'",
+            "form-action 'self'",
             "frame-ancestors 'none'",
         ]
     )

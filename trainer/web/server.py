@@ -15,6 +15,8 @@ import logging
 import signal
 import socket
 from collections.abc import Callable
+from dataclasses import dataclass
+from ipaddress import IPv4Address, IPv6Address
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from ..safe_text import visible
+from .auth import COOKIE_NAME, IDENTITY_ENV, SessionSigner, SignInBrake, is_trusted_peer
 from .guard import (
     DEFAULT_MAX_SESSIONS,
     MAX_MESSAGE_BYTES,
@@ -33,8 +36,10 @@ from .guard import (
     clamp_terminal_size,
     content_security_policy,
 )
+from .users import LiveUsers, UsersFileError, clean_name
 
 log = logging.getLogger("trainer.serve")
+IPAddress = IPv4Address | IPv6Address
 
 HERE = Path(__file__).parent
 TEXTUAL_SERVE_STATIC = Path(textual_serve.__file__).parent / "static"  # xterm.css, textual.js, Roboto Mono
@@ -67,6 +72,48 @@ class OneLineFormatter(logging.Formatter):
         return visible(message)
 
 
+MAX_CHECKS_PER_ADDRESS = 2  # password checks at once from one address
+MAX_FORM_BYTES = 8 * 1024  # a name and a password; more is not a sign-in
+PUBLIC_PATHS = ("/signin", "/static/", "/page/")  # what a browser needs before anyone has signed in
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """How people sign in: a users file (a sign-in page), an authenticating proxy's header, or both.
+
+    ``proxies`` are the TCP peers whose ``identity_header`` is believed; from any other peer the header is
+    refused, and in proxy-only mode every request is.
+    """
+
+    users: LiveUsers | None = None
+    proxies: frozenset[IPAddress] = frozenset()
+    identity_header: str = "X-Forwarded-User"
+
+    @property
+    def enabled(self) -> bool:
+        return self.users is not None or bool(self.proxies)
+
+
+class IdentityAppService(AppService):
+    """textual-serve's app process, told who signed in through its environment.
+
+    textual-serve starts the app with a *shell* command line, so a name must never be put in it; the
+    environment reaches the process as data. The variable is removed when nobody signed in, so a value in the
+    server's own environment cannot speak for a browser tab.
+    """
+
+    def __init__(self, *args: Any, identity: str | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.identity = identity
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width=width, height=height)
+        environment.pop(IDENTITY_ENV, None)
+        if self.identity is not None:
+            environment[IDENTITY_ENV] = self.identity
+        return environment
+
+
 class TrainerServer(Server):
     """Serve the app with Host/Origin checks, security headers, bounded sizes and only local assets."""
 
@@ -82,6 +129,8 @@ class TrainerServer(Server):
         allow_origins: tuple[str, ...] = (),
         max_sessions: int = DEFAULT_MAX_SESSIONS,
         on_listening: Callable[[], None] | None = None,
+        sign_in: SignIn | None = None,
+        signer: SessionSigner | None = None,
     ) -> None:
         origins = tuple(allow_origins) + ((public_url,) if public_url else ())
         self.policy = AccessPolicy.build(host, port, allow_hosts=allow_hosts, allow_origins=origins)
@@ -91,6 +140,10 @@ class TrainerServer(Server):
         self.max_sessions = max_sessions  # each session is an app process of its own (~100 MB)
         self.pages = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
         self._sockets: set[web.WebSocketResponse] = set()
+        self.sign_in = sign_in or SignIn()
+        self.signer = signer or SessionSigner()
+        self.brake = SignInBrake()
+        self._verifying: dict[str, int] = {}  # password checks under way, per address
 
     def initialize_logging(self) -> None:
         """One line per event, untrusted text made visible: textual-serve's handler prints tracebacks with local
@@ -100,12 +153,15 @@ class TrainerServer(Server):
         logging.basicConfig(level=logging.DEBUG if self.debug else logging.INFO, handlers=[handler], force=True)
 
     async def _make_app(self) -> web.Application:
-        app = web.Application(middlewares=[self._check_host])
+        app = web.Application(middlewares=[self._check_host, self._check_identity], client_max_size=MAX_FORM_BYTES)
         app.add_routes(
             [
                 web.get("/", self.handle_index, name="index"),
                 web.get("/ws", self.handle_websocket, name="websocket"),
                 web.get("/download/{key}", self.handle_download, name="download"),
+                web.get("/signin", self.handle_signin_page, name="signin"),
+                web.post("/signin", self.handle_signin, name="signin-post"),
+                web.post("/signout", self.handle_signout, name="signout"),
                 web.static("/static", TEXTUAL_SERVE_STATIC, show_index=False, name="static"),
                 web.static("/page", HERE / "static", show_index=False, name="page"),
             ]
@@ -122,6 +178,117 @@ class TrainerServer(Server):
                 "(start `trainer serve` with --allow-host NAME to add a name).\n"
             )
         response: web.StreamResponse = await handler(request)
+        return response
+
+    # --- who is asking ----------------------------------------------------------------------------------------
+
+    def identity(self, request: web.Request) -> str | None:
+        """The signed-in name of this request: the trusted proxy's header, else the session cookie."""
+        sign_in = self.sign_in
+        if sign_in.proxies and is_trusted_peer(request.remote, sign_in.proxies):
+            header = request.headers.get(sign_in.identity_header)
+            if header is not None:
+                try:
+                    return clean_name(header)
+                except UsersFileError:
+                    return None
+        if sign_in.users is None:
+            return None
+        name = self.signer.identity(request.cookies.get(COOKIE_NAME))
+        return name if name is not None and name in sign_in.users.hashes else None  # removed users are out
+
+    @web.middleware
+    async def _check_identity(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        """With sign-in on, nothing but the sign-in page and its assets answers without an identity."""
+        sign_in = self.sign_in
+        if sign_in.enabled:
+            from_proxy = bool(sign_in.proxies) and is_trusted_peer(request.remote, sign_in.proxies)
+            if sign_in.proxies and sign_in.identity_header in request.headers and not from_proxy:
+                log.warning("refused an identity header from %s, which is not a --trusted-proxy", request.remote)
+                raise web.HTTPForbidden(text="The identity header is accepted only from the trusted proxy.\n")
+            if sign_in.users is None and not from_proxy:
+                raise web.HTTPForbidden(text="Sign in through the team's proxy: this server answers only to it.\n")
+            header = request.headers.get(sign_in.identity_header) if from_proxy else None
+            if header is not None:
+                try:
+                    clean_name(header)
+                except UsersFileError as exc:
+                    log.warning("refused the proxy's identity header: %s", exc)
+                    raise web.HTTPForbidden(text=f"The proxy's {sign_in.identity_header} is not a usable name: "
+                                            f"{exc}.\n") from None
+            if not request.path.startswith(PUBLIC_PATHS):
+                name = self.identity(request)
+                if name is None:
+                    if request.path == "/" and sign_in.users is not None:
+                        raise web.HTTPSeeOther("/signin")
+                    raise web.HTTPForbidden(text="Sign in first.\n")
+                request["identity"] = name
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    def _secure_cookie(self, request: web.Request) -> bool:
+        return request.secure or (self.explicit_public_url or "").lower().startswith("https://")
+
+    def _signin_page(self, message: str = "", name: str = "", status: int = 200) -> web.Response:
+        page = self.pages.get_template("signin.html").render(title=self.title, message=message, name=name[:100])
+        return web.Response(text=page, content_type="text/html", status=status)
+
+    async def handle_signin_page(self, request: web.Request) -> web.Response:
+        if self.sign_in.users is None:
+            raise web.HTTPNotFound(text="Sign in through the team's proxy.\n")
+        return self._signin_page()
+
+    async def handle_signin(self, request: web.Request) -> web.Response:
+        users = self.sign_in.users
+        if users is None:
+            raise web.HTTPNotFound(text="Sign in through the team's proxy.\n")
+        if not self.policy.allows_origin(request.headers.get("Origin"), request.headers.get("Host", "")):
+            raise web.HTTPForbidden(text="This page may not sign in here (foreign Origin).\n")
+        try:
+            form = await request.post()
+        except (ValueError, web.HTTPException):
+            return self._signin_page("That sign-in form was too large.", status=400)
+        raw_name, password = form.get("name"), form.get("password")
+        if not isinstance(raw_name, str) or not isinstance(password, str):
+            return self._signin_page("Type your name and password.", status=400)
+        try:
+            name = clean_name(raw_name)
+        except UsersFileError as exc:
+            return self._signin_page(f"Not a name: {exc}.", status=400)
+        keys = (f"name:{name.casefold()}", f"address:{request.remote}")
+        wait = self.brake.wait(keys)
+        if wait > 0:
+            return self._signin_page(f"Too many failed sign-ins: try again in {int(wait) + 1} seconds.", name,
+                                     status=429)
+        address = str(request.remote)
+        if self._verifying.get(address, 0) >= MAX_CHECKS_PER_ADDRESS:  # parallel guesses would skip the brake
+            return self._signin_page("A sign-in from this address is already being checked; try again.", name,
+                                     status=429)
+        # argon2 takes tens of milliseconds and 64 MiB on purpose: off the event loop, so other tabs keep drawing.
+        self._verifying[address] = self._verifying.get(address, 0) + 1
+        try:
+            correct = await asyncio.get_running_loop().run_in_executor(None, users.verify, name, password)
+        finally:
+            self._verifying[address] -= 1
+            if not self._verifying[address]:
+                del self._verifying[address]
+        if not correct:
+            self.brake.failed(keys)
+            log.warning("a failed sign-in as %r from %s", name[:100], request.remote)
+            return self._signin_page("Wrong name or password.", name, status=401)
+        self.brake.succeeded(keys)
+        log.info("%r signed in from %s", name[:100], request.remote)
+        response = web.Response(status=303, headers={"Location": "/"})
+        response.set_cookie(COOKIE_NAME, self.signer.issue(name), max_age=self.signer.lifetime, path="/",
+                            httponly=True, samesite="Strict", secure=self._secure_cookie(request))
+        return response
+
+    async def handle_signout(self, request: web.Request) -> web.Response:
+        if not self.policy.allows_origin(request.headers.get("Origin"), request.headers.get("Host", "")):
+            raise web.HTTPForbidden(text="This page may not sign out here (foreign Origin).\n")
+        response = web.Response(status=303, headers={"Location": "/signin" if self.sign_in.users else "/"})
+        response.del_cookie(COOKIE_NAME, path="/", httponly=True, samesite="Strict",
+                            secure=self._secure_cookie(request))
         return response
 
     def _websocket_url(self, request: web.Request) -> str:
@@ -145,7 +312,8 @@ class TrainerServer(Server):
         asked = request.query.get("fontsize", "")
         font_size = max(8, min(int(asked), 48)) if asked.isascii() and asked.isdigit() and len(asked) < 4 else 16
         page = self.pages.get_template("page.html").render(
-            title=self.title, websocket_url=self._websocket_url(request), font_size=font_size
+            title=self.title, websocket_url=self._websocket_url(request), font_size=font_size,
+            signed_in=request.get("identity"), can_sign_out=self.sign_in.users is not None,
         )
         return web.Response(text=page, content_type="text/html")
 
@@ -178,8 +346,9 @@ class TrainerServer(Server):
         async def close() -> None:
             await websocket.close()
 
-        app_service = AppService(
+        app_service = IdentityAppService(
             self.command,
+            identity=request.get("identity"),
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=close,

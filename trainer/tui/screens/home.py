@@ -67,7 +67,7 @@ class HomeScreen(TrainerScreen):
 
     def on_mount(self) -> None:
         library = self.trainer.library
-        self.sub_title = f"library: {library.root.resolve().name} · rep: {self.trainer.rep}"
+        self.sub_title = f"library: {library.root.resolve().name} · {self.trainer.rep_label}"
         self.query_one("#library").border_title = "Library"
         self.query_one("#details-box").border_title = "Details"
         self.query_one("#details-box").can_focus = False
@@ -92,7 +92,7 @@ class HomeScreen(TrainerScreen):
 
     def on_screen_resume(self) -> None:
         """Back from practice (or from switching rep): the suggestions and the rep may have changed."""
-        self.sub_title = f"library: {self.trainer.library.root.resolve().name} · rep: {self.trainer.rep}"
+        self.sub_title = f"library: {self.trainer.library.root.resolve().name} · {self.trainer.rep_label}"
         self._refresh_assigned()
         if not self._continue_review():
             self._refresh_next_up()

@@ -138,7 +138,9 @@ class ManagerScreen(TrainerScreen):
             ))
             return
         try:
-            table = team_table(store, self.trainer.library, product=self.product, now=self.trainer.now())
+            # Signed in, a rep sees their own column and a manager their teams' (the roster): nobody else's.
+            reps = self.trainer.visible_reps(store.reps()) if self.trainer.signed_in is not None else None
+            table = team_table(store, self.trainer.library, product=self.product, reps=reps, now=self.trainer.now())
         except Exception as exc:  # a locked or damaged database: say so, keep the app
             self._empty(Content.assemble(("Could not read the practice history.", "bold"), "\n\n", str(exc)))
             return
@@ -218,7 +220,7 @@ class ManagerScreen(TrainerScreen):
     # --- drill-down ------------------------------------------------------------------------------------
 
     def open_rep(self, rep: str) -> None:
-        if self.trainer.store is not None:
+        if self.trainer.store is not None and self.trainer.may_see(rep):
             self.app.push_screen(RepAttemptsScreen(rep, self.product))
 
     def action_attempts(self) -> None:
@@ -271,6 +273,12 @@ class RepAttemptsScreen(TrainerScreen):
         self.sub_title = f"Attempts · {self.rep}"
         store = self.trainer.store
         assert store is not None
+        if not self.trainer.may_see(self.rep):  # the last gate: whoever pushes this screen, no one else's history
+            self.query_one("#rep-attempts", DataTable).display = False
+            self.query_one("#rep-summary", Static).update(Content.assemble(
+                ("You can see your own attempts and your team's only.", "bold"),
+            ))
+            return
         attempts = store.attempts(self.rep, newest_first=True)
         if self.product is not None:
             attempts = [a for a in attempts if a.product == self.product]

@@ -76,7 +76,10 @@ class TeamSetupScreen(TrainerScreen):
         trainer = self.trainer
         library = trainer.library
         store = trainer.store
-        self.known_reps = store.reps() if store is not None else []
+        known = store.reps() if store is not None else []
+        # Signed in, a session's turns are stored under each rep's name: only the people this person may see
+        # (their own name; a manager their teams') can take turns, or a rep could write as a colleague.
+        self.known_reps = trainer.visible_reps(known) if trainer.signed_in is not None else known
         today = trainer.now().astimezone().date().isoformat()
         products = [(plain(library.products[p].name), p) for p in sorted(library.products)]
         yield TitleBar()
@@ -177,6 +180,10 @@ class TeamSetupScreen(TrainerScreen):
 
         library = self.trainer.library
         roster = parse_roster(self.query_one("#roster", Input).value)
+        strangers = [name for name in roster if not self.trainer.may_see(name)]
+        if strangers:
+            raise ValueError(f"signed in as {self.trainer.signed_in}, you can run a session only with yourself "
+                             f"and the teams you manage, not {', '.join(strangers)}")
         kinds = tuple(kind for kind, _ in KIND_CHOICES if self.query_one(f"#kind-{kind}", Checkbox).value)
         if not kinds:
             raise ValueError("pick at least one kind of item to deal")
