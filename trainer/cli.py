@@ -90,6 +90,7 @@ for command in (
     team.team,
     assign.assign,
     assign.assignments,
+    assign.unassign,
     certify.certify,
     readiness.readiness,
     team.serve,
