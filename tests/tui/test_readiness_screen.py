@@ -124,6 +124,25 @@ async def test_without_a_history_the_view_says_so(make_app) -> None:  # type: ig
         assert static_text(screen, "#ready-empty").startswith("No practice history is open")
 
 
+async def test_a_hostile_rep_name_is_shown_as_text_in_the_table_and_the_plot(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = PracticeStore(tmp_path / "hostile.db")
+    name = "eve\x1b]0;pwned\x07[bold]x"
+    for days in (1, 2, 3):
+        store.record(NewAttempt(rep=name, kind="objection", item_id="too-expensive", product="acme", score=70,
+                                tier="", attempt_text="…", started_at=NOW - dt.timedelta(days=days)))
+    app = make_app(store=store, now=lambda: NOW)  # no roster: every rep in the history
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.push_screen(ReadinessScreen())
+        screen = await wait_for_screen(pilot, ReadinessScreen)
+        rep_cell = str(screen.query_one("#ready-reps", DataTable).get_row_at(0)[0])
+        plotted = screen.query_one("#ready-trend", PlotextPlot).render()
+        assert rep_cell == "eve\\e]0;pwned\\x07[bold]x"
+        assert "\x1b" not in str(plotted) and "\x07" not in str(plotted)
+        assert "proficiency · eve\\e]0;pwned" in str(plotted)  # the title, escapes visible
+        assert "\x1b" not in static_text(screen, "#ready-detail")
+
+
 class TestReadinessSnapshots:
     @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
     def test_readiness_view(self, snap_compare, ready_app, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
