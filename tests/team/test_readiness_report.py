@@ -130,3 +130,20 @@ def test_json_and_csv_carry_the_weekly_trend_with_gaps(make_library: LibraryFact
     assert header.split(",")[8:] == data["weeks"]
     assert alex_row.endswith(",,,,,")
     assert sam_row.split(",")[-1] == str(values[-1])
+
+
+def test_the_text_view_draws_each_weekly_trend_with_quiet_weeks_as_dots(
+    make_library: LibraryFactory, tmp_path: Path
+) -> None:
+    root, db = make_library({"roster.yaml": ROSTER}), tmp_path / "p.sqlite3"
+    with PracticeStore(db) as store:
+        for score in (95, 95, 95):
+            store.record(attempt("sam", score, 0))
+    code, out, _ = run("--team", "north", "--weeks", "4", "--library", str(root), "--db", str(db))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("north  amber  ···█")  # the team: nobody practised before this week
+    sam = next(line for line in lines if line.startswith("sam"))
+    alex = next(line for line in lines if line.startswith("alex"))
+    assert "···█" in sam and "····" in alex
+    assert "· no practice that week" in out

@@ -73,7 +73,7 @@ def readiness(
             fail("--output needs --format json, csv or html")
         from ..render.readiness import render_readiness
 
-        console().print(render_readiness([(g.team, g.reps) for g in result]))
+        console().print(render_readiness(result))
         return
     if output_format == "json":
         data = {"weeks": [w.label for w in span], "teams": [g.to_record(span) for g in result]}
