@@ -120,6 +120,7 @@ for command in (
     team.team,
     assign.assign,
     assign.assignments,
+    assign.unassign,
     certify.certify,
     readiness.readiness,
     team.serve,

@@ -204,3 +204,53 @@ def test_a_hostile_rep_name_reaches_the_terminal_escaped(make_library: LibraryFa
     _, data, _ = run("assignments", "--format", "json", "--library", str(root), "--db", db)
     assert "\x1b" not in text and "\x07" not in text
     assert "\x1b" not in data and json.loads(data)[0]["rep"] == "eve\x1b]0;pwned\x07"
+
+
+# -- trainer unassign -----------------------------------------------------------------------------------------
+
+
+def test_assignments_shows_the_item_key_that_unassign_takes_and_unassign_withdraws_only_that(
+    make_library: LibraryFactory, tmp_path: Path
+) -> None:
+    root, db = make_library({"roster.yaml": ROSTER}), str(tmp_path / "p.sqlite3")
+    lib = ("--library", str(root), "--db", db)
+    run("assign", "acme-core", "--team", "north", "--due", "2099-01-02", *lib)
+    _, text, _ = run("assignments", *lib)
+    assert "pitch:acme:acme-core:30s" in text and "trainer unassign ITEM-KEY --rep NAME" in text
+    code, out, _ = run("unassign", "pitch:acme:acme-core:30s", "--rep", "sam", *lib)
+    assert code == 0 and "Withdrew 1 assignment(s):" in out and "sam  pitch:acme:acme-core:30s" in out
+    left = [(a.rep, a.item.key) for a in PracticeStore(Path(db)).assignments()]
+    assert sorted(left) == [("alex", "pitch:acme:acme-core:30s"), ("alex", "pitch:acme:acme-core:demo"),
+                            ("sam", "pitch:acme:acme-core:demo")]
+    code, out, _ = run("unassign", "acme-core", "--team", "north", *lib)  # a whole pitch, from a whole team
+    assert code == 0 and "Withdrew 3 assignment(s):" in out
+    assert PracticeStore(Path(db)).assignments() == []
+
+
+def test_unassign_says_clearly_when_nothing_matches(make_library: LibraryFactory, tmp_path: Path) -> None:
+    root, db = make_library({"roster.yaml": ROSTER}), str(tmp_path / "p.sqlite3")
+    lib = ("--library", str(root), "--db", db)
+    run("assign", "acme-core:30s", "--rep", "alex", "--due", "2099-01-02", *lib)
+    code, _, err = run("unassign", "acme-core:30s", "--rep", "sam", *lib)
+    assert code == 1
+    assert "nothing to unassign: sam had no assignment of pitch:acme:acme-core:30s; `trainer assignments` lists" in err
+    code, _, err = run("unassign", "acme-core:30s", "--rep", "alx", *lib)
+    assert code == 1 and "'alx' has no assignments; did you mean 'alex'?" in err
+    code, _, err = run("unassign", "acme-cor", "--rep", "alex", *lib)
+    assert code == 2 and "did you mean 'acme-core'" in err
+    code, _, err = run("unassign", "acme-core:30s", *lib)
+    assert code == 2 and "--rep NAME or --team NAME" in err
+    assert len(PracticeStore(Path(db)).assignments()) == 1
+
+
+def test_an_item_gone_from_the_library_and_a_rep_gone_from_the_roster_can_still_be_unassigned(
+    make_library: LibraryFactory, tmp_path: Path
+) -> None:
+    root, db = make_library({"roster.yaml": ROSTER}), tmp_path / "p.sqlite3"
+    with PracticeStore(db) as store:
+        store.assign([StoredAssignment(rep="former", item=ItemRef("pitch", "acme", "retired", "30s"),
+                                       due=dt.date(2099, 1, 1), min_score=90, assigned_at=dt.datetime.now(dt.UTC))])
+    code, out, err = run("unassign", "pitch:acme:retired:30s", "--rep", "former", "--library", str(root),
+                         "--db", str(db))
+    assert code == 0, err
+    assert "former  pitch:acme:retired:30s" in out and PracticeStore(db).assignments() == []

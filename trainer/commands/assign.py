@@ -1,4 +1,4 @@
-"""Commands for managers who assign work: ``trainer assign`` and ``trainer assignments``."""
+"""Commands for managers who assign work: ``trainer assign``, ``trainer assignments`` and ``trainer unassign``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import click
 from ..library import ContentError, Library
 from ..library.item_ref import ItemRef
 from ..safe_text import json_text, visible
-from .common import console, db_option, fail, format_option, library_option, open_library, open_store
+from .common import EXIT_PROBLEMS, console, db_option, fail, format_option, library_option, open_library, open_store
 
 ASSIGNMENT_COLUMNS = ["rep", "item", "kind", "product", "title", "version", "due", "min_score", "best", "status",
                       "team", "assigned_by", "assigned_at"]
@@ -126,3 +126,66 @@ def assignments(
     from ..render.assignments import render_assignments
 
     console().print(render_assignments(found))
+    click.echo("Withdraw one with `trainer unassign ITEM-KEY --rep NAME` (the key is under each title).")
+
+
+def _unassign_items(library: Library, selectors: tuple[str, ...]) -> list[ItemRef]:
+    """The items to withdraw: what ``trainer assign`` takes, and also any item key as ``trainer assignments``
+    shows it, so an assignment of an item since removed from the library can still be withdrawn."""
+    from ..library.item_ref import BadItemKey
+    from ..team.item_selectors import resolve_items
+
+    refs: list[ItemRef] = []
+    for selector in selectors:
+        try:
+            found = resolve_items(library, selector)
+        except ContentError as exc:
+            try:
+                found = [ItemRef.parse(selector.strip())]
+            except BadItemKey:
+                fail(str(exc))
+        refs.extend(r for r in found if r not in refs)
+    return refs
+
+
+@click.command()
+@click.argument("items", nargs=-1, required=True)
+@click.option("--rep", "reps", multiple=True, metavar="NAME", help="Withdraw from this rep (repeatable).")
+@click.option("--team", "teams", multiple=True, metavar="NAME", help="Withdraw from every rep of this roster team.")
+@db_option
+@library_option
+def unassign(
+    items: tuple[str, ...], reps: tuple[str, ...], teams: tuple[str, ...], db_path: Path | str | None,
+    library_dir: Path | None,
+) -> None:
+    """Withdraw assignments of ITEM… from reps or a team.
+
+    ITEM is anything `trainer assign` takes, or an item key as `trainer assignments` shows it (which also works
+    for an item no longer in the library). The attempts stay; only the assignment goes. Exit status 1 when
+    nothing matched.
+    """
+    if not reps and not teams:
+        fail("say whose: --rep NAME or --team NAME")
+    library = open_library(library_dir, quiet=True)
+    store = open_store(db_path)
+    people = [rep for rep, _ in who(library, (), teams)]
+    assigned = {a.rep for a in store.assignments()}
+    for name in reps:
+        name = " ".join(name.split())
+        if name not in assigned and (library.roster is None or name not in library.roster.reps):
+            from ..library.validation import did_you_mean
+
+            fail(f"{name!r} has no assignments{did_you_mean(name, sorted(assigned))}; `trainer assignments` "
+                 "lists them", EXIT_PROBLEMS)
+        if name not in people:
+            people.append(name)
+    refs = _unassign_items(library, items)
+    withdrawn = [(rep, ref) for rep in people for ref in refs if store.unassign(rep, ref)]
+    if not withdrawn:
+        names = ", ".join(visible(rep) for rep in people)
+        listed = ", ".join(visible(ref.key) for ref in refs)
+        fail(f"nothing to unassign: {names} had no assignment of {listed}; `trainer assignments` lists them",
+             EXIT_PROBLEMS)
+    click.echo(f"Withdrew {len(withdrawn)} assignment(s):")
+    for rep, ref in withdrawn:
+        click.echo(f"  {visible(rep)}  {visible(ref.key)}")

@@ -1,4 +1,6 @@
-"""Assignments for the terminal: one line per rep and item, overdue first, with the best score so far."""
+"""Assignments for the terminal: one row per rep and item, overdue first, with the best score so far.
+
+Under each title, dimmed, the item key: what ``trainer unassign`` takes to withdraw exactly that assignment."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ def render_assignments(found: Sequence[AssignmentProgress]) -> Table:
         a = progress.assignment
         grid.add_row(
             Text(visible(a.rep)),
-            Text(visible(progress.title)),
+            Text.assemble(visible(progress.title), "\n", (visible(a.item.key), "dim")),
             Text("" if progress.version is None else f"v{progress.version}"),
             Text(a.due.isoformat()),
             Text(score_text(a.min_score)),

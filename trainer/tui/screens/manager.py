@@ -86,10 +86,12 @@ class ManagerScreen(TrainerScreen):
     HELP = (
         "Each row is an item of the library, each column a rep: the rep's best score and whether the item is "
         "due again (✓ practised and not due, due, overdue, changed: the words changed since, — never tried). "
-        "Filter by product; press enter on a score, click a rep's name or press a to see that rep's attempts."
+        "Filter by product; press enter on a score, click a rep's name or press a to see that rep's attempts; "
+        "y opens readiness: red, amber or green per rep and team, with why and the weekly trend."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "attempts", "Rep's attempts"),
+        Binding("y", "readiness", "Readiness"),
         Binding("f", "focus_filter", "Product filter"),
         Binding("r", "refresh", "Refresh"),
     ]
@@ -229,6 +231,12 @@ class ManagerScreen(TrainerScreen):
             return
         column = self.query_one("#team-table", DataTable).cursor_column - 3
         self.open_rep(self.table.reps[column if 0 <= column < len(self.table.reps) else 0])
+
+    def action_readiness(self) -> None:
+        """Red, amber or green per rep and team, with why and the weekly trend (for the product filtered on)."""
+        from .readiness import ReadinessScreen
+
+        self.app.push_screen(ReadinessScreen(self.product))
 
     def action_focus_filter(self) -> None:
         self.query_one("#mgr-product", Select).focus()
