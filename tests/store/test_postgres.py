@@ -131,6 +131,8 @@ def _sqlite_history(path: Path) -> None:
     store.record_partial("ann", ItemRef("pitch", "acme", "acme-core", "30s"), mode="weak-spot", score=55.5,
                          breakdown={"marks": [["Hook", 3, "100%", "missed"]]}, attempt_text="it's 100%?",
                          started_at=NOW)
+    store.rate_turn("s-1", 1, "bob", "ann", {"accuracy": 4, "pace": 2}, when=NOW)
+    store.rate_turn("s-1", 1, "bob", "李雷", {"accuracy": 5}, when=NOW)
     store.close()
 
 
@@ -146,6 +148,8 @@ def _rows(store: object) -> dict[str, list[tuple[object, ...]]]:
         "assignments": "SELECT rep, item_key, due, min_score, team, assigned_by, assigned_at FROM assignments",
         "partial_attempts": "SELECT rep, item_key, mode, version, started_at, score, breakdown, attempt_text "
         "FROM partial_attempts ORDER BY started_at",
+        "peer_ratings": "SELECT session_id, turn, reviewer, criterion, rep, score, rated_at FROM peer_ratings "
+        "ORDER BY session_id, turn, reviewer, criterion",
     }
     with store._read() as db:  # type: ignore[attr-defined]
         return {table: [tuple(row) for row in db.execute(sql).fetchall()] for table, sql in queries.items()}
@@ -168,6 +172,7 @@ def test_copying_a_sqlite_history_keeps_every_row_and_copies_nothing_twice(tmp_p
     assert "attempts: 0 copied, 32 already there" in again.output
     assert "assignments: 0 copied, 1 already there" in again.output
     assert "partial_attempts: 0 copied, 1 already there" in again.output
+    assert "peer_ratings: 3 copied" in first.output and "peer_ratings: 0 copied, 3 already there" in again.output
     assert "cards: 0 copied" in again.output
 
     with PracticeStore(source) as laptop, PostgresStore(postgres_url) as server:
