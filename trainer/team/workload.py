@@ -23,10 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..library.catalog import Library
 from ..library.item_ref import ItemRef
 from ..practice.review_queue import REVIEWED_KINDS
+from ..store.interface import Store
 from ..store.scheduling import DueItem
-from .assignments import AssignmentProgress
+from .assignments import AssignmentProgress, assignment_progress
 
 Source = Literal["assignment", "review"]
 
@@ -147,3 +149,28 @@ def plan_workload(
 
 def _day(card: DueItem, today: dt.date) -> dt.date:
     return card.due_at.astimezone().date() if card.due_at is not None else today
+
+
+def rep_workload(
+    store: Store,
+    library: Library,
+    rep: str,
+    now: dt.datetime,
+    *,
+    done_today: int,
+    review_room: int | None = None,
+    reviews_paused: bool = False,
+) -> Workload:
+    """The workload of ``rep`` from the store (open assignments, due cards) under the library's daily cap."""
+    from ..store.items import scheduled_items
+
+    today = now.astimezone().date()
+    return plan_workload(
+        assignment_progress(store, library, today, [rep]),
+        store.due(rep, scheduled_items(library), now, include_new=False),
+        today=today,
+        cap=library.policy.workload.daily_items,
+        done_today=done_today,
+        review_room=review_room,
+        reviews_paused=reviews_paused,
+    )
