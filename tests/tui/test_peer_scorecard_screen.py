@@ -111,3 +111,23 @@ async def test_undo_takes_back_a_rated_turn_and_its_ratings(
         assert screen.session.ratings == [] and store.peer_ratings(screen.session.id) == []
         assert not screen.query_one("#ts-peer-box").display
         assert screen.turn is not None and screen.turn.number == 1 and not screen.turn.done  # ann answers again
+
+
+async def test_hostile_rep_names_show_literally_in_the_rating_step(
+    team_app, library: Library, store: PracticeStore
+) -> None:
+    from hostile_text import ESCAPE_REP, HOSTILE_REP
+    from textual.widgets import Button
+
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_session(pilot, new_session(library, store, roster=("ann", HOSTILE_REP, ESCAPE_REP)))
+        await answer(pilot, screen, answer_for(screen.turn.item, "good"))  # type: ignore[union-attr]
+        await pilot.press("ctrl+r")
+        step = await wait_for_screen(pilot, PeerScorecardScreen)
+        labels = [str(step.query_one(f"#ps-reviewer-{n}", Button).label) for n in (0, 1)]
+        assert labels[0] == HOSTILE_REP  # shown literally, not read as markup (which would crash the screen)
+        assert labels[1].startswith("eve\\e]0;pwned") and "\x1b" not in labels[1] and "\x9b" not in labels[1]
+        await pilot.press("4", "enter")
+        await wait_for(pilot, lambda: step.reviewer == ESCAPE_REP)
+        assert screen.session.ratings[0]["reviewer"] == HOSTILE_REP  # the real name is stored
