@@ -134,6 +134,8 @@ def _sqlite_history(path: Path) -> None:
     # bob's own fitted schedule (trainer schedule fit): his cards above were rescheduled with it
     store.save_schedule_parameters("bob", [x * 2 if i < 4 else x for i, x in enumerate(SCHEDULER.parameters)],
                                    reviews=150, loss_before=0.41, loss_after=0.35)
+    store.rate_turn("s-1", 1, "bob", "ann", {"accuracy": 4, "pace": 2}, when=NOW)
+    store.rate_turn("s-1", 1, "bob", "李雷", {"accuracy": 5}, when=NOW)
     store.close()
 
 
@@ -151,6 +153,8 @@ def _rows(store: object) -> dict[str, list[tuple[object, ...]]]:
         "FROM partial_attempts ORDER BY started_at",
         "schedule_parameters": "SELECT rep, parameters, fitted_at, reviews, loss_before, loss_after "
         "FROM schedule_parameters ORDER BY rep",
+        "peer_ratings": "SELECT session_id, turn, reviewer, criterion, rep, score, rated_at FROM peer_ratings "
+        "ORDER BY session_id, turn, reviewer, criterion",
     }
     with store._read() as db:  # type: ignore[attr-defined]
         return {table: [tuple(row) for row in db.execute(sql).fetchall()] for table, sql in queries.items()}
@@ -174,6 +178,7 @@ def test_copying_a_sqlite_history_keeps_every_row_and_copies_nothing_twice(tmp_p
     assert "assignments: 0 copied, 1 already there" in again.output
     assert "partial_attempts: 0 copied, 1 already there" in again.output
     assert "schedule_parameters: 0 copied, 1 already there" in again.output
+    assert "peer_ratings: 3 copied" in first.output and "peer_ratings: 0 copied, 3 already there" in again.output
     assert "cards: 0 copied" in again.output
 
     with PracticeStore(source) as laptop, PostgresStore(postgres_url) as server:

@@ -91,3 +91,31 @@ async def test_the_objection_deck_starts_with_its_due_cards(make_app, tmp_path: 
         await pilot.press("o")
         deck = await wait_for_screen(pilot, ObjectionsScreen)
         assert [card.objection.id for card in deck.deck.order] == ["no-time", "have-supplier", "too-expensive"]
+
+
+async def test_review_all_hands_out_the_assignment_first_and_no_more_than_the_daily_cap(
+    make_app, tmp_path: Path, library_root: Path
+) -> None:
+    from trainer.library import load_library
+    from trainer.store.assignments import StoredAssignment
+
+    (library_root / "roster.yaml").write_text(
+        "teams:\n  - id: north\n    members: [ann]\npolicy:\n  workload:\n    daily_items: 2\n", encoding="utf-8"
+    )
+    store = PracticeStore(tmp_path / "p.sqlite3")
+    for ref, days_ago in ((ItemRef("drill", "acme", "who-signs"), 4), (PITCH, 9)):
+        practised(store, ref, days_ago)
+    assigned = ItemRef("objection", "acme", "no-time")
+    store.assign([StoredAssignment(rep="ann", item=assigned, due=NOW.date() + dt.timedelta(days=2), min_score=90,
+                                   assigned_at=NOW)])
+    app = make_app(load_library(library_root), store=store, log=None, now=lambda: NOW)
+    async with app.run_test(size=SMALL) as pilot:
+        home = await wait_for_screen(pilot, HomeScreen)
+        entry = home.query_one("#review-all", Button)
+        assert "Review all due · 2" in str(entry.label)  # 3 open, the cap is 2
+        assert str(entry.tooltip) == ("3 due: 2 today (1 assigned, 1 review(s)), the rest spread over 1 day, "
+                                      "most overdue first.")
+        await pilot.press("e")
+        deck = await wait_for_screen(pilot, ObjectionsScreen)  # the assignment comes before any review
+        assert "spread over 1 day" in messages(app)
+        assert deck.deck.order[deck.deck.position].objection.id == "no-time"  # type: ignore[attr-defined]

@@ -23,12 +23,14 @@ from trainer.team.pool import build_pool
 from trainer.team.session import SessionConfig, TeamSession
 from trainer.tui.screens.home import HomeScreen
 from trainer.tui.screens.manager import ManagerScreen
+from trainer.tui.screens.peer_scorecard import PeerScorecardScreen
 from trainer.tui.screens.team_session import TeamSessionScreen
 from trainer.tui.screens.team_setup import TeamSetupScreen
 from trainer.tui.widgets.countdown import Countdown
 
 SMALL = (80, 24)
 MEDIUM = (100, 30)
+LARGE = (120, 40)
 
 
 @pytest.fixture(autouse=True)
@@ -106,6 +108,45 @@ class TestTeamSession:
 
     def test_summary(self, snap_compare, team_app) -> None:  # type: ignore[no-untyped-def]
         assert snap_compare(team_app(), terminal_size=MEDIUM, run_before=play(6))
+
+
+def rating(rated_turns: int, *, open_step: bool):  # type: ignore[no-untyped-def]
+    """Answer ``rated_turns`` turns of the seeded session and let both teammates rate each; then, if
+    ``open_step``, answer one more and open its rating step with bob's card half filled in."""
+    answered = rated_turns + (1 if open_step else 0)
+    before = play(answered, advance=False)
+
+    async def run_before(pilot: Pilot) -> None:
+        await before(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, TeamSessionScreen)
+        session = screen.session
+        for turn in session.turns[:rated_turns]:
+            for offset, reviewer in enumerate(session.reviewers(turn)):
+                session.rate(turn, reviewer, {"accuracy": 4 - offset, "confidence": turn.number % 5 + 1,
+                                              "pace": 5 - turn.number % 2})
+        screen._show_peers()
+        if open_step:
+            await pilot.press("ctrl+r")
+            await wait_for_screen(pilot, PeerScorecardScreen)
+            await pilot.press("4", "2")
+        await pilot.pause()
+
+    return run_before
+
+
+class TestPeerScorecards:
+    def test_rating_step_small(self, snap_compare, team_app) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(team_app(), terminal_size=SMALL, run_before=rating(2, open_step=True))
+
+    def test_rating_step_large(self, snap_compare, team_app) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(team_app(), terminal_size=LARGE, run_before=rating(2, open_step=True))
+
+    def test_board_with_peer_averages_small(self, snap_compare, team_app) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(team_app(), terminal_size=SMALL, run_before=rating(3, open_step=False))
+
+    def test_board_with_peer_averages_large(self, snap_compare, team_app) -> None:  # type: ignore[no-untyped-def]
+        assert snap_compare(team_app(), terminal_size=LARGE, run_before=rating(3, open_step=False))
 
 
 class TestManager:

@@ -72,22 +72,47 @@ def history(db_path: Path | str | None, rep: str | None, all_reps: bool, limit: 
 @store_options
 @library_option
 @click.option("--no-new", is_flag=True, help="Only items practised before that are due again.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Every due item, even past the library's daily cap (policy.workload.daily_items).")
 @format_option("text", "json")
 def due(
-    db_path: Path | str | None, rep: str | None, library_dir: Path | None, no_new: bool, output_format: str
+    db_path: Path | str | None,
+    rep: str | None,
+    library_dir: Path | None,
+    no_new: bool,
+    show_all: bool,
+    output_format: str,
 ) -> None:
-    """What a rep should practise now: changed, overdue and due items first, then new ones."""
+    """What a rep should practise now: changed, overdue and due items first, then new ones.
+
+    Due reviews are handed out within the library's daily cap, together with open assignments (most overdue
+    first); the rest waits for the coming days. --all lists everything due.
+    """
+    from ..practice.review_queue import REVIEWED_KINDS, start_of_day
     from ..store.items import scheduled_items
+    from ..team.workload import rep_workload
 
     library = open_library(library_dir)
     store = open_store(db_path)
-    items = store.due(resolve_rep(rep), scheduled_items(library), include_new=not no_new)
+    who = resolve_rep(rep)
+    now = dt.datetime.now(dt.UTC)
+    items = store.due(who, scheduled_items(library), now, include_new=not no_new)
+    summary = ""
+    if not show_all:
+        done = sum(1 for a in store.attempts(who, since=start_of_day(now)) if a.kind in REVIEWED_KINDS)
+        work = rep_workload(store, library, who, now, done_today=done)
+        handed = {item.ref.key for item in work.today}
+        held = {item.ref.key for _, later in work.later for item in later}
+        items = [item for item in items if item.ref.key not in held or item.ref.key in handed]
+        summary = f"Today's work (at most {work.cap} a day): {work.summary()}"
     if output_format == "json":
         click.echo(json_text(json.dumps([item.to_dict() for item in items], indent=2, ensure_ascii=False)))
         return
     from ..render.history import render_due
 
     console().print(render_due(items, library))
+    if summary:
+        click.echo(summary)
 
 
 @click.command()

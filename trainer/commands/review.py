@@ -32,6 +32,9 @@ def review(
 ) -> None:
     """Today's review queue: every pitch cut, objection and drill due, most overdue first, up to the daily limit.
 
+    Open assignments come first, and together with the reviews they never exceed the library's daily cap
+    (policy.workload.daily_items in roster.yaml); a larger backlog is spread over the coming days.
+
     \b
     Examples:
       trainer review
@@ -42,6 +45,7 @@ def review(
     from ..practice.review_queue import REVIEWED_KINDS, paused_until, plan_review, start_of_day
     from ..preferences import load_preferences, update_preferences
     from ..store.items import scheduled_items
+    from ..team.workload import rep_workload
     from .common import fail
 
     if pause_until is not None and resume:
@@ -59,17 +63,27 @@ def review(
     who = resolve_rep(rep)
     now = dt.datetime.now(dt.UTC)
     done = [a for a in store.attempts(who, since=start_of_day(now)) if a.kind in REVIEWED_KINDS]
+    paused = paused_until(preferences.review_paused_until, now.astimezone().date())
     plan = plan_review(
         store.due(who, scheduled_items(library), now, include_new=False),
         now,
         daily_limit=preferences.review_limit,
         reviewed_today=len(done),
-        paused=paused_until(preferences.review_paused_until, now.astimezone().date()),
+        paused=paused,
     )
+    workload = rep_workload(store, library, who, now, done_today=len(done),
+                            review_room=len(plan.items), reviews_paused=paused is not None)
+    handed = {item.ref.key for item in workload.reviews_today}
+    reviews = [item for item in plan.items if item.ref.key in handed]  # the cap may hand out fewer than the limit
     if output_format == "json":
-        click.echo(json_text(json.dumps({"rep": who, **plan.to_dict()}, indent=2, ensure_ascii=False)))
+        data = {"rep": who, **plan.to_dict(), "items": [item.to_dict() for item in reviews],
+                "workload": workload.to_dict()}
+        click.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
         return
     click.echo(f"{visible(who)}: {plan.summary()}")
-    for item in plan.items:
+    click.echo(f"Workload (at most {workload.cap} a day): {workload.summary()}")
+    for work in workload.assignments_today:
+        click.echo(f"  {work.ref.kind:<9} {visible(work.ref.short_name):<32} {'assigned':<8} due {work.due}")
+    for item in reviews:
         when = item.due_at.astimezone().strftime("%Y-%m-%d %H:%M") if item.due_at else ""
         click.echo(f"  {item.ref.kind:<9} {visible(item.ref.short_name):<32} {item.reason:<8} due {when}")

@@ -24,7 +24,8 @@ from .common import console, fail, format_option, library_option, open_library, 
 
 @click.command()
 @click.argument("session_id", required=False)
-@click.option("--format", "output_format", type=click.Choice(["md", "html", "csv"]), default="md", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["md", "html", "csv", "json"]), default="md",
+              show_default=True, help="Markdown, HTML, one CSV row per turn, or JSON (with peer-scorecard averages).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
 @store_options
 def report(
@@ -47,6 +48,9 @@ def report(
         from ..library.validation import did_you_mean
 
         fail(f"no session {session_id!r}{did_you_mean(session_id, known)}; `trainer report` lists them")
+    stored = store.peer_ratings(session_id)
+    if stored:  # the ratings table is the source of truth; the record's copy is for reports of a live session
+        record["ratings"] = [rating.to_record() for rating in stored]
     text = RENDERERS[output_format](record)
     if output is None:
         click.echo(text, nl=False)

@@ -13,7 +13,7 @@ from typing import TypeVar
 from .item_ref import ItemRef
 from .models import Drill, DrillSet, Objection, ObjectionFAQ, PitchVersion, Product, Scenario
 from .problems import ContentError, Problem
-from .roster import Roster
+from .roster import Policy, Roster
 from .validation import did_you_mean
 
 
@@ -128,6 +128,12 @@ class Library:
                 f"no roster: teams are defined in {self.root / 'roster.yaml'} (see docs/content-format.md)"
             )
         raise ContentError("the roster did not load; run `trainer check` to see why")
+
+    @property
+    def policy(self) -> Policy:
+        """The roster's practice policy, or the defaults when there is no roster (or it did not load): a solo
+        rep still gets a sensible rubric and daily cap."""
+        return self.roster.policy if self.roster is not None else Policy()
 
     @property
     def errors(self) -> list[Problem]:

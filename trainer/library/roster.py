@@ -69,8 +69,50 @@ class CertificationPolicy(_Strict):
         return self
 
 
+class Criterion(_Strict):
+    """One line of the peer scorecard: what teammates rate a turn on, 1 (poor) to 5 (excellent)."""
+
+    id: Id
+    label: ShortText = Field(description="Shown to reviewers and in reports, e.g. 'Confidence'.")
+    description: ShortText | None = Field(default=None, description="What a 5 looks like, for reviewers.")
+
+
+def default_rubric() -> list[Criterion]:
+    """What a team rates when the library defines no rubric: the three things sales coaches ask about first."""
+    return [
+        Criterion(id="accuracy", label="Accuracy", description="The facts, figures and key points are right."),
+        Criterion(id="confidence", label="Confidence", description="Sounds sure, no hedging or filler."),
+        Criterion(id="pace", label="Pace", description="Neither rushed nor dragging; pauses where they help."),
+    ]
+
+
+RATING_SCALE = (1, 2, 3, 4, 5)
+"""Every criterion is rated on this scale: one scale keeps averages across criteria and sessions comparable."""
+
+
+class WorkloadPolicy(_Strict):
+    """How much practice a rep is handed in one day, assignments and spaced-repetition reviews together.
+
+    Counted in items, not minutes: an item's length is known only once it is practised (a 30-second cut and a
+    five-minute pitch differ tenfold, a rep may take three tries), while an item count is what the review queue
+    and the assignment list already show, so a rep can check the cap by counting their list.
+    """
+
+    daily_items: int = Field(
+        default=20, ge=1, le=500,
+        description="The most items (assignments and due reviews together) a rep is handed in one day.",
+    )
+
+
 class Policy(_Strict):
     """Practice rules for the whole library."""
+
+    rubric: list[Criterion] = Field(
+        default_factory=default_rubric, min_length=1, max_length=8,
+        description="What teammates rate each turn of a team session on (1-5 each); "
+        "accuracy, confidence and pace when left out.",
+    )
+    workload: WorkloadPolicy = Field(default_factory=WorkloadPolicy)
 
     certification: CertificationPolicy = Field(default_factory=CertificationPolicy)
     min_score: float = Field(
@@ -139,8 +181,16 @@ class RosterIssue:
 
 
 def roster_issues(roster: Roster) -> list[RosterIssue]:
-    """Duplicate team ids and people listed twice: each would make assignments land twice or nowhere."""
+    """Duplicate team ids, people listed twice and a rubric criterion listed twice: each would make assignments
+    (or ratings) land twice or nowhere."""
     issues: list[RosterIssue] = []
+    criteria: set[str] = set()
+    for index, criterion in enumerate(roster.policy.rubric):
+        if criterion.id in criteria:
+            issues.append(RosterIssue(
+                ("policy", "rubric", index, "id"), f"rubric criterion {criterion.id!r} is listed twice"
+            ))
+        criteria.add(criterion.id)
     seen: dict[str, int] = {}
     for index, team in enumerate(roster.teams):
         if team.id in seen:

@@ -29,8 +29,12 @@ _SESSION_FIELDS = "id, name, started_at, updated_at, record"
 _ASSIGNMENT_FIELDS = "rep, item_key, due, min_score, team, assigned_by, assigned_at"
 _PARTIAL_FIELDS = "rep, item_key, mode, version, started_at, score, breakdown, attempt_text"
 _PARAMETER_FIELDS = "rep, parameters, fitted_at, reviews, loss_before, loss_after"
+_PEER_RATING_FIELDS = "session_id, turn, reviewer, criterion, rep, score, rated_at"
 
-TABLES = ("reps", "attempts", "cards", "sessions", "assignments", "partial_attempts", "schedule_parameters")
+TABLES = (
+    "reps", "attempts", "cards", "sessions", "assignments", "partial_attempts", "schedule_parameters",
+    "peer_ratings",
+)
 
 
 @dataclass
@@ -48,8 +52,8 @@ def _identity(row: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
-    """Copy every rep, attempt, card, session, assignment, partial recitation and fitted schedule of ``source``
-    that ``target`` does not have yet."""
+    """Copy every rep, attempt, card, session, assignment, partial recitation, fitted schedule and peer rating
+    of ``source`` that ``target`` does not have yet."""
     with source._read() as db:
         reps = db.execute("SELECT name, created_at FROM reps ORDER BY name").fetchall()
         fields = _ATTEMPT_FIELDS.split(", ")
@@ -60,6 +64,9 @@ def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
         assignments = db.execute(f"SELECT {_ASSIGNMENT_FIELDS} FROM assignments ORDER BY rep, item_key").fetchall()
         partials = db.execute(f"SELECT {_PARTIAL_FIELDS} FROM partial_attempts ORDER BY id").fetchall()
         fitted = db.execute(f"SELECT {_PARAMETER_FIELDS} FROM schedule_parameters ORDER BY rep").fetchall()
+        ratings = db.execute(
+            f"SELECT {_PEER_RATING_FIELDS} FROM peer_ratings ORDER BY session_id, turn, reviewer, criterion"
+        ).fetchall()
 
     report = CopyReport()
     with target._write() as db:
@@ -102,6 +109,8 @@ def copy_history(source: SqlStore, target: SqlStore) -> CopyReport:
             ),
             identity=lambda r: (r[0], r[1], r[4], r[2], round(float(r[5]), 1)),
         )
+        for row in ratings:  # keyed by session, turn, reviewer and criterion: where the target rated, it stands
+            _insert_new(db, "peer_ratings", _PEER_RATING_FIELDS, tuple(row), report)
     return report
 
 

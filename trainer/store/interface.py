@@ -8,20 +8,21 @@ server database and a rep's own file behave alike everywhere.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from ..library.item_ref import ItemRef
 from .assignments import StoredAssignment
 from .attempts import Attempt, NewAttempt, PartialAttempt
+from .peer_ratings import PeerRating
 from .scheduling import DueItem
 from .sql_store import ScheduledItem
 
 
 @runtime_checkable
 class Store(Protocol):
-    """A practice history: attempts, spaced-repetition cards, reps and team sessions."""
+    """A practice history: attempts, spaced-repetition cards, reps, team sessions and their peer ratings."""
 
     location: str
     """Where the database is, as shown to people (a file path, or a URL without its password)."""
@@ -86,6 +87,20 @@ class Store(Protocol):
     def assignments(self, reps: Sequence[str] | None = None) -> list[StoredAssignment]: ...
 
     def sessions(self) -> list[tuple[str, str, dt.datetime]]: ...
+
+    def rate_turn(
+        self,
+        session_id: str,
+        turn: int,
+        rep: str,
+        reviewer: str,
+        scores: Mapping[str, int],
+        when: dt.datetime | None = None,
+    ) -> None: ...
+
+    def clear_turn_ratings(self, session_id: str, turn: int) -> None: ...
+
+    def peer_ratings(self, session_id: str) -> list[PeerRating]: ...
 
     def cards(self, rep: str) -> dict[str, tuple[dt.datetime, str | None]]: ...
 

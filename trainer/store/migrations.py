@@ -166,10 +166,28 @@ MIGRATIONS: list[Migration] = [
         loss_after REAL
     );
     """,
+    # 10: teammates' 1-5 ratings of a team-session turn, one row per
+    # session, turn, reviewer and rubric criterion, so rating again replaces rather than doubles. ``rep`` (who
+    # spoke) is stored, not derived from the session record, so averages per rep are one query and survive an
+    # edited record. Plain SQL both SQLite and PostgreSQL read.
+    """
+    CREATE TABLE peer_ratings (
+        session_id TEXT NOT NULL,
+        turn INTEGER NOT NULL,
+        reviewer TEXT NOT NULL,
+        criterion TEXT NOT NULL,
+        rep TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        rated_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, turn, reviewer, criterion)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
-TABLES = ("attempts", "reps", "cards", "sessions", "assignments", "partial_attempts", "schedule_parameters")
+TABLES = (
+    "attempts", "reps", "cards", "sessions", "assignments", "partial_attempts", "schedule_parameters", "peer_ratings",
+)
 """The tables a database at :data:`SCHEMA_VERSION` has; one missing means the file was damaged or edited."""
 
 

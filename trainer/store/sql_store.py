@@ -22,6 +22,7 @@ from .assignments import AssignmentStore
 from .attempts import Attempt, NewAttempt, PartialAttempt, utc_now
 from .dialect import Connection
 from .errors import StoreError
+from .peer_ratings import PeerRatingStore
 from .scheduling import DueItem, new_card, rating_for_score, replay, review, save_card, scheduler_for
 
 
@@ -58,7 +59,7 @@ ATTEMPT_COLUMNS = (
 _ATTEMPT_COLUMNS = ATTEMPT_COLUMNS
 
 
-class SqlStore(AssignmentStore):
+class SqlStore(AssignmentStore, PeerRatingStore):
     """Every query of the practice store; subclasses open the database and run transactions."""
 
     location: str
@@ -85,8 +86,10 @@ class SqlStore(AssignmentStore):
         with self._read() as db:
             return {
                 table: int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-                for table in ("reps", "attempts", "cards", "sessions", "assignments", "partial_attempts",
-                              "schedule_parameters")
+                for table in (
+                    "reps", "attempts", "cards", "sessions", "assignments", "partial_attempts", "schedule_parameters",
+                    "peer_ratings",
+                )
             }
 
     # -- attempts -------------------------------------------------------------------------------------

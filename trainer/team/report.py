@@ -9,13 +9,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 from collections import Counter
 from typing import Any
 
-from ..safe_text import html_text, markdown
+from ..safe_text import html_text, json_text, markdown
 from ..scoring.results import score_text
 from ..store.export import csv_safe
+from .peer_review import average_text, peer_averages, reviewer_count, rubric_of
 from .session import Standing, standings
 
 TURN_COLUMNS = (
@@ -44,6 +46,19 @@ def most_missed(record: dict[str, Any], limit: int = 10) -> list[tuple[str, int]
 
 def _summary(record: dict[str, Any]) -> tuple[list[Standing], list[tuple[str, int]]]:
     return standings(record["config"]["roster"], record["turns"]), most_missed(record)
+
+
+def peer_table(record: dict[str, Any]) -> tuple[list[str], list[tuple[str, list[str], int]]]:
+    """The peer-scorecard section: criterion labels, then per rep (roster order) the average per criterion
+    and how many teammates rated them. Empty when nobody rated anything."""
+    ratings = record.get("ratings") or []
+    if not ratings:
+        return [], []
+    rubric = rubric_of(record)
+    roster = record["config"]["roster"]
+    averages = peer_averages(roster, rubric, ratings)
+    rows = [(rep, [average_text(averages[rep][c.id]) for c in rubric], reviewer_count(ratings, rep)) for rep in roster]
+    return [c.label for c in rubric], rows
 
 
 def _score(value: float | None) -> str:
@@ -91,6 +106,12 @@ def to_markdown(record: dict[str, Any]) -> str:
         f"| {_score(s.best)} |"
         for s in ranking
     ]
+    labels, peers = peer_table(record)
+    if peers:
+        out += ["", "## Peer scorecards (average of teammates' ratings, 1–5)", ""]
+        out.append("| rep | " + " | ".join(md(label) for label in labels) + " | reviewers |")
+        out.append("|---|" + "---:|" * len(labels) + "---:|")
+        out += [f"| {md(rep)} | " + " | ".join(cells) + f" | {count} |" for rep, cells, count in peers]
     out += ["", "## Key points the team missed most", ""]
     out += [f"- {md(point)} ({count}×)" for point, count in missed] or ["- none — well done"]
     out += ["", "## Turns", "", "| # | round | rep | item | score |", "|---:|---:|---|---|---:|"]
@@ -123,6 +144,20 @@ def to_html(record: dict[str, Any]) -> str:
         for s in ranking
     )
     missed_items = "".join(f"<li>{e(point)} ({count}×)</li>" for point, count in missed) or "<li>none — well done</li>"
+    labels, peers = peer_table(record)
+    peer_section = ""
+    if peers:
+        heads = "".join(f'<th class="num">{e(label)}</th>' for label in labels)
+        body = "".join(
+            f"<tr><td>{e(rep)}</td>" + "".join(f'<td class="num">{cell}</td>' for cell in cells)
+            + f'<td class="num">{count}</td></tr>'
+            for rep, cells, count in peers
+        )
+        peer_section = (
+            "<h2>Peer scorecards (average of teammates’ ratings, 1–5)</h2>\n<table>\n"
+            f'<thead><tr><th>rep</th>{heads}<th class="num">reviewers</th></tr></thead>\n'
+            f"<tbody>{body}</tbody>\n</table>\n"
+        )
     skipped = ' class="skipped"'
     turn_rows = "".join(
         f'<tr{skipped if t["skipped"] else ""}><td class="num">{t["number"]}</td>'
@@ -141,6 +176,7 @@ def to_html(record: dict[str, Any]) -> str:
         '<th class="num">answered</th><th class="num">skipped</th><th class="num">total</th>'
         '<th class="num">average</th><th class="num">best</th></tr></thead>\n'
         f"<tbody>{rows}</tbody>\n</table>\n"
+        f"{peer_section}"
         f"<h2>Key points the team missed most</h2>\n<ul>{missed_items}</ul>\n"
         '<h2>Turns</h2>\n<table>\n<thead><tr><th class="num">#</th><th class="num">round</th><th>rep</th>'
         '<th>item</th><th class="num">score</th></tr></thead>\n'
@@ -158,4 +194,28 @@ def to_csv(record: dict[str, Any]) -> str:
     return buffer.getvalue()
 
 
-RENDERERS = {"md": to_markdown, "html": to_html, "csv": to_csv}
+def to_json(record: dict[str, Any]) -> str:
+    """The whole record plus what the other reports compute (ranking, peer averages), for other tools.
+    Text is escaped by :func:`~trainer.safe_text.json_text` so no control character reaches a terminal."""
+    rubric = rubric_of(record)
+    ratings = record.get("ratings") or []
+    roster = record["config"]["roster"]
+    ranking, missed = _summary(record)
+    document = {
+        **record,
+        "ratings": ratings,
+        "ranking": [
+            {"rank": s.rank, "rep": s.rep, "answered": s.scored, "skipped": s.skipped, "total": s.total,
+             "average": s.average, "best": s.best}
+            for s in ranking
+        ],
+        "most_missed": [{"point": point, "count": count} for point, count in missed],
+        "peer_averages": {
+            rep: {"reviewers": reviewer_count(ratings, rep), "criteria": by_criterion}
+            for rep, by_criterion in peer_averages(roster, rubric, ratings).items()
+        },
+    }
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
+
+
+RENDERERS = {"md": to_markdown, "html": to_html, "csv": to_csv, "json": to_json}

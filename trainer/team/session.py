@@ -20,6 +20,7 @@ from ..scoring import tier_for
 from ..store.attempts import NewAttempt, utc_now
 from ..store.breakdown import compact_breakdown
 from ..store.interface import Store
+from .peer_review import RubricCriterion, check_scorecard, reviewers_for, session_rubric
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class SessionConfig:
     seconds_per_turn: int = 90
     seed: int | None = None
     cuts: tuple[str, ...] = ("30s",)
+    rubric: tuple[RubricCriterion, ...] = field(default_factory=session_rubric)  # what teammates rate turns on
 
     def __post_init__(self) -> None:
         if not self.roster:
@@ -51,6 +53,7 @@ class SessionConfig:
             "seconds_per_turn": self.seconds_per_turn,
             "seed": self.seed,
             "cuts": list(self.cuts),
+            "rubric": [{"id": c.id, "label": c.label} for c in self.rubric],
         }
 
 
@@ -150,6 +153,7 @@ class TeamSession:
     started_at: dt.datetime = field(default_factory=utc_now)
     turns: list[TeamTurn] = field(default_factory=list)
     paused: bool = False
+    ratings: list[dict[str, Any]] = field(default_factory=list)  # peer scorecards, one dict per criterion rated
     _deck: list[int] = field(default_factory=list)
     _rng: random.Random = field(default_factory=random.Random)
 
@@ -248,6 +252,10 @@ class TeamSession:
         last = self.turns[-1]
         if last.attempt_id is not None and self.store is not None:
             self.store.delete_attempt(last.attempt_id)
+        if any(r["turn"] == last.number for r in self.ratings):
+            if self.store is not None:
+                self.store.clear_turn_ratings(self.id, last.number)  # the answer they judged is gone
+            self.ratings = [r for r in self.ratings if r["turn"] != last.number]
         last.result, last.skipped, last.attempt_id, last.elapsed_seconds, last.late = None, False, None, None, False
         self.save()
         return last
@@ -255,6 +263,34 @@ class TeamSession:
     def toggle_pause(self) -> bool:
         self.paused = not self.paused
         return self.paused
+
+    # -- peer scorecards --------------------------------------------------------------------------------
+
+    def reviewers(self, turn: TeamTurn) -> list[str]:
+        """Who may rate this turn: the session's other reps; nobody when it was skipped or is not answered."""
+        return reviewers_for(self.config.roster, turn.rep) if turn.result is not None else []
+
+    def rate(self, turn: TeamTurn, reviewer: str, scores: dict[str, int]) -> None:
+        """Keep ``reviewer``'s scorecard for ``turn`` (stored first, so a failed write changes nothing)."""
+        if turn not in self.turns or turn.result is None:
+            raise ValueError("only an answered turn of this session can be rated")
+        if reviewer not in self.reviewers(turn):
+            raise ValueError(f"{reviewer!r} cannot rate this turn: reviewers are the other reps of the session")
+        check_scorecard(scores, self.config.rubric)
+        if not scores:
+            return
+        if self.store is not None:
+            self.store.rate_turn(self.id, turn.number, turn.rep, reviewer, scores)
+        kept = [r for r in self.ratings if not (r["turn"] == turn.number and r["reviewer"] == reviewer)]
+        kept += [{"turn": turn.number, "reviewer": reviewer, "criterion": criterion, "rep": turn.rep, "score": score}
+                 for criterion, score in scores.items()]
+        self.ratings = kept
+        self.save()
+
+    def rated_by(self, turn: TeamTurn) -> list[str]:
+        """The reviewers who have rated this turn, in roster order."""
+        names = {r["reviewer"] for r in self.ratings if r["turn"] == turn.number}
+        return [name for name in self.config.roster if name in names]
 
     # -- results ---------------------------------------------------------------------------------------
 
@@ -268,6 +304,7 @@ class TeamSession:
             "started_at": self.started_at.isoformat(),
             "finished": self.finished,
             "turns": [t.to_record() for t in self.turns if t.done],
+            "ratings": list(self.ratings),
         }
 
     def save(self) -> None:

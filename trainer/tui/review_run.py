@@ -8,6 +8,7 @@ home screen says how many are left, so escape never traps a rep in a queue.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..library.item_ref import ItemRef
@@ -15,7 +16,8 @@ from ..practice.review_queue import REVIEWED_KINDS, ReviewPlan, paused_until, pl
 from ..preferences import load_preferences
 from ..store.scheduling import DueItem
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the workload reads assignments: loaded when home asks, like the assigned list
+    from ..team.workload import WorkItem, Workload
     from .app import TrainerApp
 
 MODE = {"pitch": "recite", "objection": "study", "drill": "study"}
@@ -43,6 +45,39 @@ def review_plan(app: TrainerApp) -> ReviewPlan:
                        paused=paused_until(preferences.review_paused_until, now.astimezone().date()))
 
 
+def todays_work(app: TrainerApp) -> tuple[ReviewPlan, Workload | None]:
+    """The rep's review plan (their own limit and holiday) and, with a practice database, the day's workload:
+    open assignments first, then reviews, never more than the library's daily cap."""
+    plan = review_plan(app)
+    if app.store is None:
+        return plan, None
+    from ..store.errors import StoreError
+    from ..team.workload import rep_workload
+
+    try:
+        work = rep_workload(app.store, app.library, app.rep, app.now(), done_today=plan.reviewed_today,
+                            review_room=len(plan.items), reviews_paused=plan.paused_until is not None)
+    except StoreError:
+        return plan, None  # the assignments cannot be read: the review queue alone still works
+    return plan, work
+
+
+def run_items(plan: ReviewPlan, work: Workload | None) -> tuple[DueItem | WorkItem, ...]:
+    """What "Review all due" walks: the workload's items the app can open, else the review plan's."""
+    if work is None:
+        return plan.items
+    return tuple(item for item in work.today if item.ref.kind in MODE)
+
+
+def work_summary(plan: ReviewPlan, work: Workload | None) -> str:
+    """The line the home screen shows about today's work (the holiday pause, when on, says it first)."""
+    if work is None:
+        return plan.summary()
+    if plan.paused_until is not None:
+        return f"{plan.summary()} {work.summary()}"
+    return work.summary()
+
+
 def due_first(app: TrainerApp, kind: str) -> tuple[str, ...]:
     """Keys of the rep's due cards of one kind, most overdue first: where a deck starts."""
     items = sorted((i for i in due_now(app) if i.ref.kind == kind), key=lambda i: (i.due_at or app.now(), i.ref.key))
@@ -52,7 +87,7 @@ def due_first(app: TrainerApp, kind: str) -> tuple[str, ...]:
 class ReviewRun:
     """Where a rep is in today's queue."""
 
-    def __init__(self, app: TrainerApp, items: tuple[DueItem, ...]) -> None:
+    def __init__(self, app: TrainerApp, items: Sequence[DueItem | WorkItem]) -> None:
         self.app = app
         self.items = list(items)
         self.position = -1

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from ...library.item_ref import ItemRef
 from ...practice.items import describe, item_titles
 from ..plain import plain
-from ..review_run import ReviewRun, review_plan
+from ..review_run import ReviewRun, run_items, todays_work, work_summary
 from ..widgets.assigned_list import AssignedList
 from ..widgets.item_details import ItemDetails
 from ..widgets.library_tree import Group, LibraryTree, NodeData
@@ -114,17 +114,22 @@ class HomeScreen(TrainerScreen):
     _review: ReviewRun | None = None
 
     def _refresh_review_entry(self) -> None:
-        plan = review_plan(self.trainer)
+        """The entry counts today's work: open assignments and due reviews, within the library's daily cap."""
+        plan, work = todays_work(self.trainer)
+        items = run_items(plan, work)
         entry = self.query_one("#review-all", Button)
-        entry.label = f"Review all due · {len(plan.items)}  e" if plan.items else "Review all due  e"
-        entry.tooltip = plan.summary()
+        entry.label = f"Review all due · {len(items)}  e" if items else "Review all due  e"
+        entry.tooltip = work_summary(plan, work)
 
     def action_review_all(self) -> None:
-        plan = review_plan(self.trainer)
-        if not plan.items:
-            self.notify(plan.summary(), title="Review", timeout=4)
+        plan, work = todays_work(self.trainer)
+        items = run_items(plan, work)
+        if not items:
+            self.notify(work_summary(plan, work), title="Review", timeout=4)
             return
-        self._review = ReviewRun(self.trainer, plan.items)
+        if work is not None and work.later:
+            self.notify(work.summary(), title="Today's work", timeout=6)  # a backlog: say how it is spread
+        self._review = ReviewRun(self.trainer, items)
         if not self._review.open_next():
             self._review = None
 

@@ -25,6 +25,7 @@ from ...scoring.results import score_text
 from ...team.report import most_missed
 from ...team.session import TeamSession, TeamTurn, standings
 from ..widgets.countdown import Countdown
+from ..widgets.peer_board import PeerBoard
 from ..widgets.scoreboard import Scoreboard
 from ..widgets.team_turn import item_content, result_content
 from ..widgets.title_bar import TitleBar
@@ -45,7 +46,9 @@ class TeamSessionScreen(TrainerScreen):
         "submit). Type the answer, or let the rep type it, and press ctrl+s: it is scored and stored under the "
         "rep's name, and the scoreboard updates. ctrl+n (or enter) deals the next turn, ctrl+t pauses, ctrl+l "
         "skips and ctrl+b takes back the last turn; they work while typing. Outside the answer box the letters "
-        "n, p (or space), k and u do the same. At the end, save the report as Markdown or HTML."
+        "n, p (or space), k and u do the same. Once a turn is answered, r (or ctrl+r) opens the peer scorecard: "
+        "each teammate rates it 1-5 on the library's rubric, and the averages join the scoreboard and the report. "
+        "At the end, save the report as Markdown or HTML."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Leave"),
@@ -55,6 +58,7 @@ class TeamSessionScreen(TrainerScreen):
         Binding("ctrl+t", "pause", "Pause"),
         Binding("ctrl+l", "skip", "Skip"),
         Binding("ctrl+b", "undo", "Undo"),
+        Binding("ctrl+r", "rate", "Rate"),
         Binding("m", "save('md')", "Save .md"),
         Binding("h", "save('html')", "Save .html"),
         Binding("d", "done", "Done"),
@@ -65,6 +69,7 @@ class TeamSessionScreen(TrainerScreen):
         Binding("space", "pause", "Pause or resume", show=False),
         Binding("k", "skip", "Skip", show=False),
         Binding("u", "undo", "Undo the last turn", show=False),
+        Binding("r", "rate", "Rate the turn (peer scorecard)", show=False),
     ]
 
     def __init__(self, session: TeamSession) -> None:
@@ -88,18 +93,26 @@ class TeamSessionScreen(TrainerScreen):
                 yield TextArea(id="ts-answer", soft_wrap=True, tab_behavior="focus")
                 yield Static(id="ts-result")
             with Vertical(id="ts-side"):
-                yield Static("Scoreboard", classes="panel-title", id="ts-board-title")
-                yield Scoreboard(id="scoreboard")
+                with Vertical(id="ts-board-box"):
+                    yield Static("Scoreboard", classes="panel-title", id="ts-board-title")
+                    yield Scoreboard(id="scoreboard")
+                with Vertical(id="ts-peer-box"):
+                    yield Static("Peer scorecards (avg 1–5)", classes="panel-title", id="ts-peer-title")
+                    yield PeerBoard(self.session.config.rubric, id="peerboard")
         with Horizontal(classes="actions", id="ts-actions"):
             yield Button("Submit  ctrl+s", id="submit", variant="primary", compact=True)
             yield Button("Next  ctrl+n", id="next", variant="success", compact=True)
             yield Button("Pause  ctrl+t", id="pause", compact=True)
             yield Button("Skip  ctrl+l", id="skip", compact=True)
             yield Button("Undo  ctrl+b", id="undo", compact=True)
+            yield Button("Rate  ctrl+r", id="rate", compact=True)
         with VerticalScroll(id="ts-summary"):
             yield Static(id="sum-head")
             yield Static("Final ranking", classes="section-title")
             yield Scoreboard(id="final-ranking")
+            yield Static("Peer scorecards (average of teammates' ratings, 1–5)", classes="section-title",
+                         id="sum-peer-title")
+            yield PeerBoard(self.session.config.rubric, id="final-peers")
             yield Static("Key points the team missed most", classes="section-title", id="sum-missed-title")
             yield Static(id="sum-missed")
             with Horizontal(id="sum-folder-row") as row:
@@ -118,6 +131,7 @@ class TeamSessionScreen(TrainerScreen):
         self.sub_title = f"Team session · {self.session.config.name}"
         for board in self.query(Scoreboard):
             board.can_focus = False
+        self._show_peers()
         self._show_turn()
 
     # --- showing ---------------------------------------------------------------------------------------
@@ -168,7 +182,7 @@ class TeamSessionScreen(TrainerScreen):
             roster = self.session.config.roster
             next_rep = roster[turn.number % len(roster)]
         result = self.query_one("#ts-result", Static)
-        result.update(result_content(turn, turn.result, next_rep))
+        result.update(result_content(turn, turn.result, next_rep, can_rate=bool(self.session.reviewers(turn))))
         result.display = True
         self.query_one("#scoreboard", Scoreboard).show(self.session.scoreboard(), turn.rep)
         self._update_buttons()
@@ -191,6 +205,7 @@ class TeamSessionScreen(TrainerScreen):
                                          (f" with {score_text(ranking[0].total)} points", "$text-muted")))
         self.query_one("#sum-head", Static).update(Content("\n").join(head))
         self.query_one("#final-ranking", Scoreboard).show(ranking)
+        self._show_peers()
         missed = most_missed(record)
         lines = [Content.assemble("• ", point, (f"  ({count}×)", "$text-muted")) for point, count in missed]
         self.query_one("#sum-missed", Static).update(
@@ -199,6 +214,20 @@ class TeamSessionScreen(TrainerScreen):
         self._update_buttons()
         self.query_one("#save-md", Button).focus()
 
+    def _show_peers(self) -> None:
+        """The peer-scorecard boards, shown once somebody has rated a turn."""
+        session = self.session
+        rated = bool(session.ratings)
+        for box in ("#ts-peer-box", "#sum-peer-title", "#final-peers"):
+            self.query_one(box).display = rated
+        if rated:
+            for board in self.query(PeerBoard):
+                board.show(session.config.roster, session.ratings)
+
+    def _can_rate(self) -> bool:
+        turn = self.turn
+        return turn is not None and turn.result is not None and not self.scoring and bool(self.session.reviewers(turn))
+
     def _update_buttons(self) -> None:
         pending = self.turn is not None and not self.turn.done
         self.query_one("#submit", Button).disabled = not pending or self.scoring
@@ -206,6 +235,7 @@ class TeamSessionScreen(TrainerScreen):
         self.query_one("#pause", Button).disabled = not pending or self.scoring
         self.query_one("#skip", Button).disabled = not pending or self.scoring
         self.query_one("#undo", Button).disabled = self.scoring or not self._can_undo()
+        self.query_one("#rate", Button).disabled = not self._can_rate()
         self.refresh_bindings()
 
     def _can_undo(self) -> bool:
@@ -227,6 +257,8 @@ class TeamSessionScreen(TrainerScreen):
             return True if pending else None
         if action == "undo":
             return True if self._can_undo() and not self.scoring else None
+        if action == "rate":
+            return False if finished else (True if self._can_rate() else None)
         return True
 
     # --- answering -------------------------------------------------------------------------------------
@@ -290,6 +322,25 @@ class TeamSessionScreen(TrainerScreen):
             return
         self._show_answer(turn)
 
+    # --- peer scorecards -------------------------------------------------------------------------------
+
+    def action_rate(self) -> None:
+        """Open the rating step for the turn just answered; the boards update when it closes."""
+        turn = self.turn
+        if turn is None or not self._can_rate():
+            return
+        from .peer_scorecard import PeerScorecardScreen
+
+        library = self.trainer.library
+        descriptions = {c.id: c.description for c in library.policy.rubric if c.description}
+
+        def rated(saved: int | None) -> None:
+            self._show_peers()
+            if self.is_attached:
+                self.query_one("#next", Button).focus()
+
+        self.app.push_screen(PeerScorecardScreen(self.session, turn, descriptions), rated)
+
     # --- moving on ---------------------------------------------------------------------------------------
 
     def action_next_turn(self) -> None:
@@ -318,6 +369,7 @@ class TeamSessionScreen(TrainerScreen):
         if again is not None:
             self.notify(f"Took back {again.rep}'s turn (round {again.round}): {again.rep} answers it again.",
                         title="Undone", timeout=4)
+        self._show_peers()
         self._show_turn()
 
     def action_pause(self) -> None:
@@ -401,8 +453,9 @@ class TeamSessionScreen(TrainerScreen):
     def _button(self, event: Button.Pressed) -> None:
         actions = {
             "submit": self.action_submit, "next": self.action_next_turn, "pause": self.action_pause,
-            "skip": self.action_skip, "undo": self.action_undo, "save-md": lambda: self.action_save("md"),
-            "save-html": lambda: self.action_save("html"), "done": self.action_done,
+            "skip": self.action_skip, "undo": self.action_undo, "rate": self.action_rate,
+            "save-md": lambda: self.action_save("md"), "save-html": lambda: self.action_save("html"),
+            "done": self.action_done,
         }
         action = actions.get(event.button.id or "")
         if action is not None:

@@ -175,6 +175,7 @@ class TeamSetupScreen(TrainerScreen):
 
     def build_session(self) -> TeamSession:
         """The session the form describes; ValueError with a message for the facilitator if it cannot be."""
+        from ...team.peer_review import session_rubric
         from ...team.pool import build_pool
         from ...team.session import SessionConfig, TeamSession
 
@@ -196,6 +197,7 @@ class TeamSetupScreen(TrainerScreen):
             rounds=self._number("#rounds", "rounds") or 0,
             seconds_per_turn=self._number("#seconds", "seconds per turn") or 0,
             seed=self._number("#seed", "the seed", optional=True),
+            rubric=session_rubric(library.policy.rubric),
         )
         pool = build_pool(library, config.product, config.kinds, config.cuts)
         return TeamSession(config, pool, store=self.trainer.store, started_at=self.trainer.now())

@@ -55,8 +55,9 @@ def item_content(turn: Turn, library: Library) -> Content:
     return Content("\n").join(lines)
 
 
-def result_content(turn: TeamTurn, result: TurnResult, next_rep: str | None) -> Content:
-    """The score, passed or not, the first thing to fix, and what happens next."""
+def result_content(turn: TeamTurn, result: TurnResult, next_rep: str | None, *, can_rate: bool = False) -> Content:
+    """The score, passed or not, the first thing to fix, and what happens next (the peer scorecard first, when
+    teammates can rate the turn)."""
     score = score_text(result.score)
     detail = result.headline.removeprefix(f"{score} · ")
     mark = ("✔ Passed", "bold $text-success") if result.passed else ("✘ Not yet", "bold $text-error")
@@ -65,7 +66,9 @@ def result_content(turn: TeamTurn, result: TurnResult, next_rep: str | None) -> 
                               (f"  ·  {detail}" if detail != score else "", "$text-muted"), late)]
     if result.fixes:
         lines.append(Content.assemble(("Fix first: ", "bold"), " ".join(result.fixes[0].split())))
-    follow = (f"Next: {next_rep} — press ctrl+n or enter." if next_rep
+    follow = (f"Next: {visible(next_rep)} — press ctrl+n or enter." if next_rep
               else "That was the last turn — press ctrl+n for the summary.")
+    if can_rate:
+        follow = "Teammates rate it: ctrl+r.  " + follow
     lines.append(Content.styled(follow, "$text-muted"))
     return Content("\n").join(lines)
