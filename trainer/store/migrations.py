@@ -151,6 +151,13 @@ MIGRATIONS: list[Migration] = [
     );
     CREATE INDEX partial_attempts_by_rep_key ON partial_attempts (rep, item_key);
     """,
+    # 10 (given number; the integrator renumbers): recall modes. ``mode`` says how an attempt was practised
+    # (``recite``, or ``strict``: no peeking), apart from ``medium`` (typed or spoken). Only full-cut modes are
+    # rows of ``attempts`` — first-letter and cue runs are partial practice, kept in ``partial_attempts`` with
+    # their mode (see trainer/practice/recall_modes.py). Older rows were ordinary recitations: ``recite``.
+    """
+    ALTER TABLE attempts ADD COLUMN mode TEXT NOT NULL DEFAULT 'recite';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
