@@ -30,7 +30,8 @@ HIDDEN = "·"
 MISSED_SHOWN = 8  # missed words named in the result line; the rest are counted
 
 
-def section_content(text: str, words: list[tuple[int, LetterWord]], run: FirstLetterRun) -> Content:
+def section_content(text: str, words: list[tuple[int, LetterWord]], run: FirstLetterRun, *,
+                    finished: bool = False) -> Content:
     """One section as the rep sees it: words passed shown (marked when missed), the next word a cursor, the rest
     hidden as dots (the punctuation between words stays: it is structure, not the words)."""
     parts: list[str | tuple[str, str]] = []
@@ -43,7 +44,7 @@ def section_content(text: str, words: list[tuple[int, LetterWord]], run: FirstLe
             status = run.status(index)
             style = {"matched": "", "near": "underline $text-warning", "missed": "bold $text-error"}[status]
             parts.append((shown, style) if style else shown)
-        elif index == run.at:
+        elif index == run.at and not finished:
             mark = "bold reverse $text-error" if run.wrong[index] else "bold reverse $text-accent"
             parts.append((HIDDEN * min(len(word.text), 12), mark))
         else:
@@ -108,7 +109,7 @@ class FirstLetterScreen(CutScreen):
             by_section.setdefault(word.section_index, []).append((index, word))
         for number, section in enumerate(self.cut.sections):
             self.query_one(f"#fl-section-{number}", Static).update(
-                section_content(section.text, by_section.get(number, []), self.run))
+                section_content(section.text, by_section.get(number, []), self.run, finished=self.finished))
         marked = sum(1 for i in range(min(self.run.at + 1, len(self.run.words))) if self.run.wrong[i])
         self.query_one("#fl-head", Static).update(Content.assemble(
             ("First letters", "bold"), f" · {self.run.at}/{len(self.run.words)} words",

@@ -104,6 +104,7 @@ class ReciteScreen(CutScreen):
                 "No peeking: no section names, the clock is running, no starting over; escape twice submits.",
                 "$text-muted"))
             self.query_one(PracticeClock).start()
+            self.query_one("#clear", Button).display = False
         else:
             names = " → ".join(section.name for section in self.cut.sections)
             sections.update(Content.styled(f"Sections: {names}", "$text-muted"))
@@ -274,6 +275,10 @@ class ReciteScreen(CutScreen):
             clock.start()
         self._leave_warned = False
         self._update_count()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Strict: no "Start over" key (the footer does not offer what the mode refuses)."""
+        return not (self.strict and action == "clear")
 
     def action_back(self) -> None:
         """Strict: leaving mid-attempt (anything typed) submits it, after one warning — no going back to study."""

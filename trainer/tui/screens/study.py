@@ -49,14 +49,15 @@ class StudyScreen(TrainerScreen):
         "t picks a recall mode: strict recite (no peeking), first letters only, or cue (recite the next sentence)."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "next_cut", "Cut"),
+        Binding("c", "next_cut", "Cut", show=False),  # the cut tabs are one click away, like the version tabs
         Binding("v", "next_version", "Version", show=False),  # the version tabs are one click away
         Binding("w", "toggle_changes", "What changed"),
         Binding("h", "toggle_mistakes", "Mistakes"),
         Binding("k", "weak_spots", "Weak-spot drill", show=False),  # the mistake map names it
         Binding("m", "memorize", "Memorize"),
-        Binding("r", "recite", "Recite"),
-        Binding("t", "recall_modes", "Recall modes"),
+        # r recites at once; the footer shows t instead: the recall modes, recite first (80 columns fit one of them)
+        Binding("r", "recite", "Recite", show=False),
+        Binding("t", "recall_modes", "Recite…"),
     ]
 
     cut: reactive[str] = reactive("", init=False)
