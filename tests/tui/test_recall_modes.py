@@ -10,14 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from test_mistake_map import NOW, REF, RIGHT, SMALL, make, open_study, practised
-from textual.widgets import Button, OptionList, TextArea
+from textual.widgets import Button, DataTable, OptionList, TextArea
 from tui_support import static_text, wait_for, wait_for_screen
 
 from trainer.practice.mistakes import build_mistake_map
+from trainer.store import NewAttempt
 from trainer.store.database import PracticeStore
 from trainer.tui.mistake_history import mistake_history
 from trainer.tui.screens.cue import CueScreen
 from trainer.tui.screens.first_letter import FirstLetterScreen
+from trainer.tui.screens.home import HomeScreen
+from trainer.tui.screens.manager import RepAttemptsScreen
 from trainer.tui.screens.recall_picker import RecallPicker
 from trainer.tui.screens.recite import ReciteScreen
 from trainer.tui.screens.results import ResultsScreen
@@ -155,3 +158,19 @@ async def test_a_plain_recitation_is_labelled_recite(make_app: Any, tmp_path: Pa
         assert "recite ·" in static_text(results, "#summary")
     [attempt] = store.attempts("ann", key=REF)
     assert attempt.mode == "recite"
+
+
+async def test_a_managers_list_of_a_reps_attempts_says_which_were_strict(make_app: Any, tmp_path: Path) -> None:
+    store = PracticeStore(tmp_path / "p.sqlite3")
+    for mode, hour in (("strict", 9), ("recite", 10)):
+        store.record(NewAttempt(rep="ann", kind="pitch", item_id="acme-core", product="acme", cut="30s", score=80.0,
+                                tier="Silver", attempt_text=RIGHT, version=2, mode=mode,
+                                started_at=NOW.replace(hour=hour)))
+    app = make_app(store=store, log=None, now=lambda: NOW)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.push_screen(RepAttemptsScreen("ann", None))
+        screen = await wait_for_screen(pilot, RepAttemptsScreen)
+        rows = screen.query_one(DataTable)
+        where = sorted(str(rows.get_row_at(i)[-1]) for i in range(rows.row_count))
+    assert where == ["app", "app · strict"]
