@@ -68,3 +68,13 @@ def test_trainer_history_shows_each_attempts_mode(tmp_path: Path) -> None:
     header, *rows = [line for line in result.output.splitlines() if line.strip()]
     assert "mode" in header.split()
     assert "recite · spoken" in rows[0] and "strict" in rows[1]  # newest first
+
+
+def test_copying_a_history_keeps_each_attempts_mode(tmp_path: Path) -> None:
+    from trainer.store.copying import copy_history
+
+    source, target = PracticeStore(tmp_path / "a.sqlite3"), PracticeStore(tmp_path / "b.sqlite3")
+    source.record(attempt(mode="strict"))
+    source.record(attempt(started_at=WHEN + dt.timedelta(days=1)))
+    copy_history(source, target)
+    assert [a.mode for a in target.attempts("ann")] == ["strict", "recite"]
