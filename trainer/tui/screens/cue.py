@@ -62,6 +62,10 @@ class CueScreen(CutScreen):
         self._show()
 
     def _show(self) -> None:
+        if not self.pairs:  # a cut with no words to say (only stage cues): nothing to cue
+            self.query_one("#cue-head", Static).update(Content.styled("This cut has no sentences to recite.", "bold"))
+            self.query_one(TextArea).display = False
+            return
         pair = self.pairs[self.at]
         done = len(self.checked)
         self.query_one("#cue-head", Static).update(Content.assemble(
@@ -84,6 +88,8 @@ class CueScreen(CutScreen):
         """Score the typed sentence against the script's, keep it as a cue practice, then show the sentence."""
         from ...scoring import ReferenceSection, score_recitation
 
+        if not self.pairs:
+            return
         if self.at in self.checked:
             self.action_next()
             return
