@@ -109,13 +109,13 @@ def test_sixteen_writers_some_killed_lose_no_committed_attempt(postgres_url: str
 
 def _sqlite_history(path: Path) -> None:
     """A history with what a real one holds: several reps, rated objections, a scenario, a session, a spoken
-    attempt, and text with quotes, percent signs, question marks and Chinese."""
+    attempt, strict recitations, and text with quotes, percent signs, question marks and Chinese."""
     store = PracticeStore(path)
     for number in range(30):
         store.record(NewAttempt(
             rep=("ann", "bob", "李雷")[number % 3], kind="pitch", item_id="acme-core", product="acme", cut="30s",
             score=40 + number * 1.7, tier="-", attempt_text=f"it's 100% yours? 价 {number}", content_hash="sha256:a",
-            started_at=NOW + dt.timedelta(minutes=number),
+            started_at=NOW + dt.timedelta(minutes=number), mode="strict" if number % 4 == 0 else "recite",
             breakdown={"key_phrases": [{"phrase": "a'b", "found": True}]},
         ))
     objection = store.record(NewAttempt(rep="ann", kind="objection", item_id="too-expensive", product="acme",
@@ -144,8 +144,8 @@ def _rows(store: object) -> dict[str, list[tuple[object, ...]]]:
     queries = {
         "reps": "SELECT name, created_at FROM reps ORDER BY name",
         "attempts": "SELECT rep, kind, item_id, product, cut, version, content_hash, started_at, duration_seconds, "
-        "score, tier, breakdown, attempt_text, rating, source, session_id, medium, transcript, audio_path, item_key "
-        "FROM attempts ORDER BY started_at, rep, item_key, attempt_text",
+        "score, tier, breakdown, attempt_text, rating, source, session_id, medium, transcript, audio_path, mode, "
+        "item_key FROM attempts ORDER BY started_at, rep, item_key, attempt_text",
         "cards": "SELECT rep, item_key, card, content_hash, due_at FROM cards ORDER BY rep, item_key",
         "sessions": "SELECT id, name, started_at, updated_at, record FROM sessions ORDER BY id",
         "assignments": "SELECT rep, item_key, due, min_score, team, assigned_by, assigned_at FROM assignments",

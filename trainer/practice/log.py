@@ -34,6 +34,7 @@ class Attempt:
     medium: str = "typed"  # typed | spoken
     transcript: str | None = None  # spoken: what the recognizer heard
     audio_path: str | None = None  # spoken: the kept recording
+    mode: str = "recite"  # recite | strict: full-cut modes only (partial practice is kept apart, see recall_modes)
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ class StoreLog:
                 duration_seconds=attempt.seconds,
                 rating=rating,
                 medium=attempt.medium,
+                mode=attempt.mode,
                 transcript=attempt.transcript,
                 audio_path=attempt.audio_path,
             ),
@@ -112,6 +113,7 @@ class StoreLog:
                 detail=a.breakdown,
                 seconds=a.duration_seconds,
                 medium=a.medium,
+                mode=a.mode,
                 transcript=a.transcript,
                 audio_path=a.audio_path,
             )

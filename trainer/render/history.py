@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich.table import Table
 
 from ..library.catalog import Library
+from ..practice.modes import MODE_NAMES
 from ..safe_text import visible
 from ..scoring.results import score_text
 from ..store.attempts import Attempt, PartialAttempt
@@ -22,10 +23,16 @@ def item_label(kind: str, item_id: str, cut: str | None) -> str:
     return visible(f"{item_id} {cut}" if cut else item_id)
 
 
+def mode_label(mode: str, medium: str = "typed") -> str:
+    """How an attempt was practised ("recite", "strict", …), and "spoken" when it was said aloud."""
+    name = MODE_NAMES.get(mode, mode)
+    return visible(f"{name} · spoken" if medium == "spoken" else name)
+
+
 def render_history(attempts: Sequence[Attempt | PartialAttempt], *, show_rep: bool = False) -> Table:
     """Attempts and weak-spot drills, one row each; a drill shows "partial drill" where a tier would be."""
     table = Table(box=None, header_style="dim", pad_edge=False)
-    columns = ["when", *(["rep"] if show_rep else []), "kind", "item", "version", "score", "tier", "rating"]
+    columns = ["when", *(["rep"] if show_rep else []), "kind", "item", "mode", "version", "score", "tier", "rating"]
     for column in columns:
         table.add_column(column, justify="right" if column == "score" else "left")
     for attempt in attempts:
@@ -36,6 +43,7 @@ def render_history(attempts: Sequence[Attempt | PartialAttempt], *, show_rep: bo
                 *([visible(attempt.rep)] if show_rep else []),
                 visible(ref.kind),
                 item_label(ref.kind, ref.id, ref.cut),
+                mode_label(attempt.mode),
                 f"v{attempt.version}" if attempt.version else "",
                 score_text(attempt.score),
                 PartialAttempt.LABEL,
@@ -47,6 +55,7 @@ def render_history(attempts: Sequence[Attempt | PartialAttempt], *, show_rep: bo
             *([visible(attempt.rep)] if show_rep else []),
             visible(attempt.kind),
             item_label(attempt.kind, attempt.item_id, attempt.cut),
+            mode_label(attempt.mode, attempt.medium),
             f"v{attempt.version}" if attempt.version else "",
             score_text(attempt.score),
             visible(attempt.tier),

@@ -36,6 +36,7 @@ class NewAttempt:
     medium: str = "typed"  # typed | spoken: how the rep gave the attempt (``source`` is the program)
     transcript: str | None = None  # spoken: what the recognizer heard (``attempt_text`` holds the same words)
     audio_path: str | None = None  # spoken: the kept recording, in the user data folder
+    mode: str = "recite"  # recite | strict: how it was practised (trainer.practice.recall_modes); not ``medium``
 
     @property
     def ref(self) -> ItemRef:
@@ -75,6 +76,7 @@ class Attempt(NewAttempt):
             "medium": self.medium,
             "transcript": self.transcript,
             "audio_path": self.audio_path,
+            "mode": self.mode,
             "attempt_text": self.attempt_text,
             "breakdown": self.breakdown,
         }

@@ -21,7 +21,7 @@ from .sql_store import SqlStore
 
 _ATTEMPT_FIELDS = (
     "rep, kind, item_id, product, cut, version, content_hash, started_at, duration_seconds, score, tier, breakdown, "
-    "attempt_text, rating, source, session_id, medium, transcript, audio_path, item_key"
+    "attempt_text, rating, source, session_id, medium, transcript, audio_path, mode, item_key"
 )
 _IDENTITY = "rep, item_key, started_at, score, source, session_id"
 _CARD_FIELDS = "rep, item_key, card, content_hash, due_at, updated_at"

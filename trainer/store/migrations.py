@@ -182,6 +182,13 @@ MIGRATIONS: list[Migration] = [
         PRIMARY KEY (session_id, turn, reviewer, criterion)
     );
     """,
+    # 11: recall modes. ``mode`` says how an attempt was practised
+    # (``recite``, or ``strict``: no peeking), apart from ``medium`` (typed or spoken). Only full-cut modes are
+    # rows of ``attempts`` — first-letter and cue runs are partial practice, kept in ``partial_attempts`` with
+    # their mode (see trainer/practice/recall_modes.py). Older rows were ordinary recitations: ``recite``.
+    """
+    ALTER TABLE attempts ADD COLUMN mode TEXT NOT NULL DEFAULT 'recite';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

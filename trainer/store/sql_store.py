@@ -54,7 +54,7 @@ class ScheduledItem:
 
 ATTEMPT_COLUMNS = (
     "id, rep, kind, item_id, product, cut, version, content_hash, started_at, duration_seconds, score, tier, "
-    "breakdown, attempt_text, rating, source, session_id, medium, transcript, audio_path"
+    "breakdown, attempt_text, rating, source, session_id, medium, transcript, audio_path, mode"
 )
 _ATTEMPT_COLUMNS = ATTEMPT_COLUMNS
 
@@ -103,7 +103,7 @@ class SqlStore(AssignmentStore, PeerRatingStore):
                 db.lock(f"card:{attempt.rep}:{attempt.key}")
             cursor = db.execute(
                 f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}, item_key) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     attempt.rep,
                     attempt.kind,
@@ -124,6 +124,7 @@ class SqlStore(AssignmentStore, PeerRatingStore):
                     attempt.medium,
                     attempt.transcript,
                     attempt.audio_path,
+                    attempt.mode,
                     attempt.key,
                 ),
             )
@@ -443,6 +444,7 @@ def _attempt(row: Sequence[Any]) -> Attempt:
         medium,
         transcript,
         audio_path,
+        mode,
     ) = row
     return Attempt(
         id=row_id,
@@ -465,4 +467,5 @@ def _attempt(row: Sequence[Any]) -> Attempt:
         medium=medium,
         transcript=transcript,
         audio_path=audio_path,
+        mode=mode,
     )

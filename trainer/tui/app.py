@@ -328,6 +328,7 @@ class TrainerApp(App[None]):
         medium: str = "typed",
         transcript: str | None = None,
         audio_path: str | None = None,
+        mode: str = "recite",
     ) -> int | None:
         """Keep one attempt (committed before this returns) and return its id, or None if it could not be kept.
 
@@ -338,7 +339,7 @@ class TrainerApp(App[None]):
         if version is None:
             version = self.library.content_version(ref)
         attempt = Attempt(ref, self.now(), score=score, rating=rating, version=version, text=text, detail=data,
-                          seconds=seconds, medium=medium, transcript=transcript, audio_path=audio_path)
+                          seconds=seconds, medium=medium, transcript=transcript, audio_path=audio_path, mode=mode)
         try:
             return self.practice_log.record(attempt)
         except Exception as exc:

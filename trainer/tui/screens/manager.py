@@ -315,7 +315,8 @@ class RepAttemptsScreen(TrainerScreen):
                 Content.styled(score_text(attempt.score), "bold"),
                 plain_text(attempt.tier),
                 plain_text(("team session" if attempt.source == "team" else attempt.source)
-                           + (" · spoken" if attempt.medium == "spoken" else "")),
+                           + (" · spoken" if attempt.medium == "spoken" else "")
+                           + (f" · {attempt.mode}" if attempt.mode != "recite" else "")),
                 key=str(attempt.id),
             )
         if not attempts:

@@ -1,5 +1,11 @@
 """Recite a cut from memory: type it (or speak it, ctrl+t), watch the clock, submit; scoring runs in a thread,
-never in the UI."""
+never in the UI.
+
+``strict=True`` is the no-peeking recitation (see :mod:`trainer.practice.recall_modes`): no section names, the
+clock running from the moment the screen opens, no starting over, no going back to study mid-attempt (leaving
+submits what was typed), and no editing after the result. It is scored and counted like any recitation, and
+labelled ``strict``.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from textual.widgets import Button, Footer, Static, TextArea
 from ...library.catalog import Pitch
 from ...library.item_ref import ItemRef
 from ...library.speaking import unit_name
+from ...practice.modes import RECITE, STRICT
 from ...scoring.results import score_text
 from ...scoring.tokens import count_words
 from ..widgets.practice_clock import PracticeClock
@@ -41,10 +48,23 @@ class ReciteScreen(CutScreen):
         Binding("ctrl+t", "speak", "Speak/stop"),
     ]
 
-    def __init__(self, pitch: Pitch, version: int, cut: str, *, lead: Content | None = None) -> None:
+    STRICT_HELP = (
+        "Strict recitation: no peeking. No section names are shown, the clock is already running, you cannot "
+        "start over, and leaving (escape, twice) submits what you typed. Press ctrl+s to score it: it counts like "
+        "any recitation and is labelled strict."
+    )
+
+    def __init__(
+        self, pitch: Pitch, version: int, cut: str, *, strict: bool = False, lead: Content | None = None
+    ) -> None:
         """``lead``: a line above the cut, e.g. how the weak-spot drill that rolled into this recitation went."""
         super().__init__(pitch, version, cut)
         self.lead = lead
+        self.strict = strict
+        self.mode = STRICT if strict else RECITE
+        self._leave_warned = False
+        if strict:  # the help screen reads this screen's HELP: the strict rules, for this one screen
+            setattr(self, "HELP", self.STRICT_HELP)  # noqa: B010 (HELP is a class variable of every screen)
         self.reference_words = sum(count_words(section.text) for section in self.cut.sections)
         self.unit = "words"  # set on mount, from the product's language
         self._dirty = False
@@ -78,13 +98,22 @@ class ReciteScreen(CutScreen):
 
     def on_mount(self) -> None:
         self.unit = unit_name(self.trainer.library.product(self.pitch.product).language)
-        self.sub_title = f"Recite · {self.version.title} · {self.cut_name}"
+        self.sub_title = f"{'Strict recite' if self.strict else 'Recite'} · {self.version.title} · {self.cut_name}"
         self.query_one("#recite-title", Static).update(Content.assemble(
+            ("STRICT ", "bold reverse $text-warning") if self.strict else "",
             (f"{self.version.title}", "bold"), (f"  {self.cut_name} cut · ", "$text-muted"),
             version_label(self.pitch, self.version_number),
         ))
-        names = " → ".join(section.name for section in self.cut.sections)
-        self.query_one("#recite-sections", Static).update(Content.styled(f"Sections: {names}", "$text-muted"))
+        sections = self.query_one("#recite-sections", Static)
+        if self.strict:  # the section names are a hint: not in strict mode
+            sections.update(Content.styled(
+                "No peeking: no section names, the clock is running, no starting over; escape twice submits.",
+                "$text-muted"))
+            self.query_one(PracticeClock).start()
+            self.query_one("#clear", Button).display = False
+        else:
+            names = " → ".join(section.name for section in self.cut.sections)
+            sections.update(Content.styled(f"Sections: {names}", "$text-muted"))
         self._update_count()
         self.set_interval(COUNT_EVERY, self._refresh_count)
         self.query_one(TextArea).focus()
@@ -198,7 +227,7 @@ class ReciteScreen(CutScreen):
             self.ref, score=float(result.score), version=self.version_number, text=attempt,
             detail=result, seconds=typed_seconds or None,
             medium="typed" if spoken is None else "spoken", transcript=None if spoken is None else attempt,
-            audio_path=None if audio_path is None else str(audio_path),
+            audio_path=None if audio_path is None else str(audio_path), mode=self.mode,
         )
         previous_best = self.trainer.practice_log.best(self.ref, before=attempt_id) if attempt_id else None
         if not self.is_attached:  # the rep left while it was scoring: keep the attempt, say the score
@@ -216,7 +245,7 @@ class ReciteScreen(CutScreen):
             ResultsScreen(
                 self.pitch, self.version_number, self.cut_name, result, attempt,
                 typed_seconds if spoken is None else 0.0, previous_best=previous_best, spoken=spoken,
-                audio_path=audio_path,
+                audio_path=audio_path, mode=self.mode,
             ),
             callback=self._after_results,
         )
@@ -225,17 +254,49 @@ class ReciteScreen(CutScreen):
         area = self.query_one(TextArea)
         area.display = True
         area.focus()
+        if self.strict:  # the result showed the script: editing the attempt now would be peeking
+            self._start_afresh()
+            if choice == "back":
+                self.app.pop_screen()
+            return
         if choice == "retry":
             self.action_clear()
         elif choice == "back":
             self.action_back()
 
     def action_clear(self) -> None:
+        clock = self.query_one(PracticeClock)
+        if self.strict and clock.started_at is not None:
+            self.notify("Strict: no starting over mid-attempt. Submit with ctrl+s.", severity="warning", timeout=3)
+            return
+        self._start_afresh()
+
+    def _start_afresh(self) -> None:
         area = self.query_one(TextArea)
         area.clear()
         area.focus()
-        self.query_one(PracticeClock).reset()
+        clock = self.query_one(PracticeClock)
+        clock.reset()
+        if self.strict:
+            clock.start()
+        self._leave_warned = False
         self._update_count()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Strict: no "Start over" key (the footer does not offer what the mode refuses)."""
+        return not (self.strict and action == "clear")
+
+    def action_back(self) -> None:
+        """Strict: leaving mid-attempt (anything typed) submits it, after one warning — no going back to study."""
+        if not self.strict or self.scoring or not self.query_one(TextArea).text.strip():
+            super().action_back()
+            return
+        if not self._leave_warned:
+            self._leave_warned = True
+            self.notify("Strict: press escape again to submit what you typed; no going back to study mid-attempt.",
+                        severity="warning", timeout=4)
+            return
+        self.action_submit()
 
     @on(Button.Pressed, "#submit")
     def _submit_pressed(self) -> None:

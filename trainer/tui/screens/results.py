@@ -16,6 +16,7 @@ from ...library.catalog import Pitch
 from ...library.item_ref import ItemRef
 from ...library.speaking import format_duration, unit_name
 from ...practice.mistakes import Fixed
+from ...practice.modes import MODE_NAMES, STRICT
 from ...safe_text import visible
 from ...scoring.results import score_text, whole_score
 from ..widgets.marked_script import MarkedScript
@@ -124,8 +125,10 @@ class ResultsScreen(CutScreen[str | None]):
         previous_best: float | None = None,
         spoken: Any = None,
         audio_path: Path | None = None,
+        mode: str = "recite",
     ) -> None:
         super().__init__(pitch, version, cut_name)
+        self.mode = mode  # recite | strict: said beside the tier; a strict result cannot be edited (no peeking)
         self.spoken, self.audio_path = spoken, audio_path  # a SpeechResult and its recording, when spoken
         self.can_play = False  # set once an output device is found
         self.previous_best = previous_best
@@ -161,7 +164,8 @@ class ResultsScreen(CutScreen[str | None]):
             )
         with Horizontal(classes="actions", id="results-actions"):
             yield Button("Retry  r", id="retry", variant="primary", compact=True)
-            yield Button("Edit attempt  esc", id="edit", compact=True)
+            if self.mode != STRICT:
+                yield Button("Edit attempt  esc", id="edit", compact=True)
             yield Button("Done  b", id="leave", compact=True)
         yield Footer(compact=True)
 
@@ -182,7 +186,8 @@ class ResultsScreen(CutScreen[str | None]):
         return Content("\n").join([
             Content.assemble(
                 (result.tier, TIER_STYLE.get(result.tier, "bold $text-error")),
-                (f"   {self.version.title} · {self.cut_name} · v{self.version.version}", "$text-muted"),
+                (f"   {MODE_NAMES.get(self.mode, self.mode)} · {self.version.title} · {self.cut_name} · "
+                 f"v{self.version.version}", "$text-muted"),
                 FROM_SPEECH if self.spoken is not None else "",
             ),
             counts_line(result.counts, unit_name(self.trainer.library.product(self.pitch.product).language)),
@@ -252,7 +257,8 @@ class ResultsScreen(CutScreen[str | None]):
         self.dismiss("back")
 
     def action_edit(self) -> None:
-        self.dismiss(None)
+        """Back to the attempt to edit it; after a strict recitation (no peeking) escape only leaves."""
+        self.dismiss("back" if self.mode == STRICT else None)
 
     @on(Button.Pressed)
     def _button(self, event: Button.Pressed) -> None:

@@ -45,16 +45,19 @@ class StudyScreen(TrainerScreen):
         "Read the cut until it feels familiar. Key phrases are underlined: they must be said word for word. "
         "Lines starting with 'Do:' are stage cues for demos, not words to say. Press w to see what changed "
         "since the previous published version, and h for your mistake map: the words your recitations of this "
-        "cut got wrong, shaded darker the more often and the more recently; k drills the shakiest sentences."
+        "cut got wrong, shaded darker the more often and the more recently; k drills the shakiest sentences. "
+        "t picks a recall mode: strict recite (no peeking), first letters only, or cue (recite the next sentence)."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "next_cut", "Cut"),
+        Binding("c", "next_cut", "Cut", show=False),  # the cut tabs are one click away, like the version tabs
         Binding("v", "next_version", "Version", show=False),  # the version tabs are one click away
         Binding("w", "toggle_changes", "What changed"),
         Binding("h", "toggle_mistakes", "Mistakes"),
         Binding("k", "weak_spots", "Weak-spot drill", show=False),  # the mistake map names it
         Binding("m", "memorize", "Memorize"),
-        Binding("r", "recite", "Recite"),
+        # r recites at once; the footer shows t instead: the recall modes, recite first (80 columns fit one of them)
+        Binding("r", "recite", "Recite", show=False),
+        Binding("t", "recall_modes", "Recite…"),
     ]
 
     cut: reactive[str] = reactive("", init=False)
@@ -231,3 +234,29 @@ class StudyScreen(TrainerScreen):
         from .recite import ReciteScreen
 
         self.app.push_screen(ReciteScreen(self.pitch, self.version, self.cut))
+
+    def action_recall_modes(self) -> None:
+        from .recall_picker import RecallPicker
+
+        self.app.push_screen(RecallPicker(), callback=self._recall_mode_chosen)
+
+    def _recall_mode_chosen(self, mode: str | None) -> None:
+        """Open the screen of the chosen recall mode (see :mod:`trainer.practice.recall_modes`)."""
+        from ...practice.modes import CUE, FIRST_LETTER, RECITE, STRICT, WEAK_SPOT
+
+        if mode == RECITE:
+            self.action_recite()
+        elif mode == STRICT:
+            from .recite import ReciteScreen
+
+            self.app.push_screen(ReciteScreen(self.pitch, self.version, self.cut, strict=True))
+        elif mode == FIRST_LETTER:
+            from .first_letter import FirstLetterScreen
+
+            self.app.push_screen(FirstLetterScreen(self.pitch, self.version, self.cut))
+        elif mode == CUE:
+            from .cue import CueScreen
+
+            self.app.push_screen(CueScreen(self.pitch, self.version, self.cut))
+        elif mode == WEAK_SPOT:
+            self.action_weak_spots()
