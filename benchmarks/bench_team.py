@@ -40,6 +40,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -124,10 +125,14 @@ def database(url: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def migrate(url: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "trainer", "db", "migrate", "--db", url],
-        capture_output=True, text=True, timeout=120, env=quiet_environment(Path(tempfile.mkdtemp(prefix="bench-"))),
-    )
+    folder = Path(tempfile.mkdtemp(prefix="bench-team-migrate-"))
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "trainer", "db", "migrate", "--db", url],
+            capture_output=True, text=True, timeout=120, env=quiet_environment(folder),
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     if done.returncode != 0:
         raise SystemExit(f"bench_team: cannot migrate the database: {(done.stderr or done.stdout).strip()}")
 
@@ -429,6 +434,7 @@ async def run_sessions(
 
 def run_round(url: str, n: int, attempts: int, think_s: float, step_timeout_s: float, run_id: str) -> dict[str, Any]:
     started = time.perf_counter()
+    load_before = [round(x, 2) for x in os.getloadavg()]  # other work on the machine skews every number here
     folder = Path(tempfile.mkdtemp(prefix=f"bench-team-{n}-"))
     timings_path = folder / "write-timings.jsonl"
     port = free_port()
@@ -452,6 +458,8 @@ def run_round(url: str, n: int, attempts: int, think_s: float, step_timeout_s: f
     for line in log.splitlines():
         if "refused" in line or "ended with an error" in line or "Traceback" in line:
             errors.append({"session": "server", "reason": line.strip()[:300]})
+    if not errors:
+        shutil.rmtree(folder, ignore_errors=True)  # kept when something failed: serve.log says more
     latencies = [ms for rep, values in timings.by_rep.items() if rep.startswith(prefix) for ms in values]
     waits = [ms for s in sessions for ms in s.submit_to_results_ms]
     write = summary_ms(latencies)
@@ -468,7 +476,8 @@ def run_round(url: str, n: int, attempts: int, think_s: float, step_timeout_s: f
         "submit_to_results_ms": summary_ms(waits),
         "memory_mb": memory,
         "duration_s": round(time.perf_counter() - started, 1),
-        "machine": machine(),
+        "machine": {**machine(), "load_average_before": load_before},
+        "kept_folder": None if not errors else str(folder),
         "goals": {
             "p99_write_ms_at_most": GOAL_P99_MS,
             "p99_met": p99_met,
