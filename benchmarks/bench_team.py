@@ -113,9 +113,12 @@ def database(url: str | None) -> Iterator[tuple[str, dict[str, Any]]]:
         migrate(url)
         yield url, {"given": True}
         return
-    from postgres_server import start_server
+    from postgres_server import NoPostgres, start_server
 
-    server = start_server(tcp=True, durable=True)
+    try:
+        server = start_server(tcp=True, durable=True)
+    except NoPostgres as exc:
+        raise SystemExit(f"bench_team: no PostgreSQL server could be started ({exc}); give one with --db URL") from None
     try:
         created = server.create_database()
         migrate(created)
@@ -520,13 +523,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--sessions takes numbers of at least 1")
     attempts = 2 if options.quick else max(1, options.attempts_per_session)
     think_s = 0.1 if options.quick else max(0.0, options.think_s)
+    from trainer.store.postgres import shown_url
+
     run_id = uuid.uuid4().hex[:6]
     with database(options.db) as (url, postgres):
         runs = [run_round(url, n, attempts, think_s, options.step_timeout_s, run_id) for n in counts]
     goal_runs = [run for run in runs if run["n"] >= GOAL_SESSIONS]
     report = {
         "benchmark": "bench_team",
-        "command": "python benchmarks/bench_team.py " + " ".join(sys.argv[1:] if argv is None else argv),
+        "command": "python benchmarks/bench_team.py " + " ".join(
+            shown_url(part) for part in (sys.argv[1:] if argv is None else argv)  # never a --db password
+        ),
         "postgres": postgres,
         "machine": machine(),
         "runs": runs,
