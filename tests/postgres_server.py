@@ -57,12 +57,15 @@ class PostgresServer:
     bin_dir: Path
     port: int
     run_as: dict[str, Any]
+    tcp: bool = False
 
     @property
     def socket_dir(self) -> Path:
         return self.folder
 
     def url(self, database: str = "postgres") -> str:
+        if self.tcp:
+            return f"postgresql://trainer@127.0.0.1:{self.port}/{database}"
         return f"postgresql://trainer@/{database}?host={self.socket_dir}&port={self.port}"
 
     def create_database(self) -> str:
@@ -82,8 +85,12 @@ class PostgresServer:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_server() -> PostgresServer:
-    """Start a throw-away cluster; raises NoPostgres saying why it could not."""
+def start_server(*, tcp: bool = False, durable: bool = False) -> PostgresServer:
+    """Start a throw-away cluster; raises NoPostgres saying why it could not.
+
+    The tests want speed: a unix socket, no fsync. ``benchmarks/bench_team.py`` measures what a team's server
+    would do, so it asks for TCP on 127.0.0.1 (``tcp``) and commits that reach the disk (``durable``).
+    """
     try:
         import psycopg  # noqa: F401
         import psycopg_pool  # noqa: F401
@@ -97,13 +104,15 @@ def start_server() -> PostgresServer:
         os.chown(folder, nobody.pw_uid, nobody.pw_gid)
         run_as = {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": [], "cwd": str(folder)}
     port = _free_port()
-    server = PostgresServer(folder, bin_dir, port, run_as)
+    server = PostgresServer(folder, bin_dir, port, run_as, tcp)
+    listen = "127.0.0.1" if tcp else ""
+    speed = "" if durable else " -c fsync=off -c full_page_writes=off"
     environment = {"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
     steps = [
         [str(bin_dir / "initdb"), "-D", str(folder / "data"), "-U", "trainer", "-A", "trust", "-E", "UTF8",
          "--no-sync", "--no-instructions"],
         [str(bin_dir / "pg_ctl"), "-D", str(folder / "data"), "-l", str(folder / "server.log"), "-w", "-t", "60",
-         "-o", f"-k {folder} -p {port} -c listen_addresses='' -c fsync=off -c full_page_writes=off "
+         "-o", f"-k {folder} -p {port} -c listen_addresses='{listen}'{speed} "
                "-c shared_buffers=16MB -c max_connections=200", "start"],
     ]
     for command in steps:

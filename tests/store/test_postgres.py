@@ -301,3 +301,41 @@ def test_assignments_and_certificates_work_on_a_team_database(
         result = runner.invoke(main, [*command, "--db", postgres_url, *library])
         assert result.exit_code == 0, result.output
     assert list(tmp_path.iterdir()) == []
+
+
+
+def _open_pools() -> list[object]:
+    """psycopg's connection pools still open in this process."""
+    import gc
+
+    from psycopg_pool import ConnectionPool
+
+    return [thing for thing in gc.get_objects() if isinstance(thing, ConnectionPool) and not thing.closed]
+
+
+@pytest.mark.parametrize("command", [
+    ["history", "--rep", "ann", "--format", "json"],
+    ["assignments", "--format", "json", "--library", "SAMPLE"],
+    ["readiness", "--library", "SAMPLE"],
+    ["team", "--format", "json", "--library", "SAMPLE"],
+])
+def test_a_command_closes_its_pool_of_connections_when_it_ends(
+    command: list[str], postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store on the server holds a pool of connections and its worker threads. Left to the garbage collector,
+    the pool is closed from a finalizer — in one of its own threads, which cannot join itself (an unraisable
+    RuntimeError, a warning in CI) — and keeps its connections open on the team's server until then."""
+    import gc
+
+    from trainer.library import find_library
+
+    monkeypatch.chdir(tmp_path)
+    command = [str(find_library(None)) if part == "SAMPLE" else part for part in command]
+    before = len(_open_pools())
+    gc.disable()  # the finalizer must not be what closes it
+    try:
+        result = CliRunner().invoke(main, [*command, "--db", postgres_url])
+        assert result.exit_code == 0, result.output
+        assert len(_open_pools()) == before
+    finally:
+        gc.enable()

@@ -209,13 +209,23 @@ class DatabaseTarget(click.ParamType):
 
 
 def open_store(db_path: Path | str | None) -> Any:
+    """The practice store, closed when the command ends (its click context closes), however it ends.
+
+    Why: a PostgreSQL store holds a pool of connections and worker threads; left to the garbage collector, the
+    pool is closed from a finalizer that may run in one of its own threads (which cannot join itself: an
+    unraisable error) and its connections stay open on the team's server until then.
+    """
     from ..store.errors import StoreError
     from ..store.location import open_store as open_practice_store
 
     try:
-        return open_practice_store(db_path)
+        store = open_practice_store(db_path)
     except StoreError as exc:
         fail(str(exc), EXIT_PROBLEMS)
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(store.close)
+    return store
 
 
 def resolve_rep(rep: str | None) -> str:

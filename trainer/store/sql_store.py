@@ -24,6 +24,7 @@ from .dialect import Connection
 from .errors import StoreError
 from .peer_ratings import PeerRatingStore
 from .scheduling import DueItem, new_card, rating_for_score, replay, review, save_card, scheduler_for
+from .write_timings import timed_write
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -97,7 +98,7 @@ class SqlStore(AssignmentStore, PeerRatingStore):
     def record(self, attempt: NewAttempt, *, schedule: bool = True) -> Attempt:
         """Store an attempt and update its card in one transaction; returns it once committed."""
         rating = attempt.rating if attempt.rating is not None else rating_for_score(attempt.score)
-        with self._write() as db:
+        with timed_write("attempt", attempt.rep), self._write() as db:
             db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (attempt.rep, _iso(utc_now())))
             if schedule:
                 db.lock(f"card:{attempt.rep}:{attempt.key}")
