@@ -30,11 +30,15 @@ def mode_label(mode: str, medium: str = "typed") -> str:
 
 
 def render_history(attempts: Sequence[Attempt | PartialAttempt], *, show_rep: bool = False) -> Table:
-    """Attempts and weak-spot drills, one row each; a drill shows "partial drill" where a tier would be."""
-    table = Table(box=None, header_style="dim", pad_edge=False)
-    columns = ["when", *(["rep"] if show_rep else []), "kind", "item", "mode", "version", "score", "tier", "rating"]
+    """Attempts and weak-spot drills, one row each; a drill shows "partial drill" where a tier would be.
+
+    One space between columns and "ver" for the version: with the mode column a row of a drill is 77 characters,
+    so it stays one line in an 80-column terminal (wrapped rows split "acme-core" from its cut).
+    """
+    table = Table(box=None, header_style="dim", pad_edge=False, padding=(0, 1, 0, 0))
+    columns = ["when", *(["rep"] if show_rep else []), "kind", "item", "mode", "ver", "score", "tier", "rating"]
     for column in columns:
-        table.add_column(column, justify="right" if column == "score" else "left")
+        table.add_column(column, justify="right" if column == "score" else "left", no_wrap=column == "when")
     for attempt in attempts:
         if isinstance(attempt, PartialAttempt):
             ref = attempt.ref
