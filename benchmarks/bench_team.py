@@ -7,6 +7,11 @@ messages with the Origin and Host a browser on the server's own page sends, each
 Every session then practises as a rep would, with keystrokes only: types its name, opens the sample pitch's
 first cut to recite, types an answer, submits (ctrl+s), waits for the results screen, presses ``r`` to retry,
 and so on ``--attempts-per-session`` times, all N sessions at once, with ``--think-s`` seconds between attempts.
+By default every session submits in the same instant (the worst case: N scorings, writes and redraws queued on
+the cores at once); ``--stagger`` lets each rep keep their own pace instead (a first attempt somewhere within the
+first think time, then 0.5–1.5 × ``--think-s`` between attempts, seeded), as reps in a team do. Answers are pasted
+in one go unless ``--typing-cpm`` types them at a rep's speed: every key is work for the app (an edit and a
+redraw), so pasting packs minutes of a rep's typing into one instant.
 
 What it reports per N:
 
@@ -39,6 +44,7 @@ import contextlib
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import signal
@@ -70,6 +76,7 @@ RECITING = "Typethepitchfrommemory"
 RESULTS = "Retry"
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 BLANKS = re.compile(r"\s+")
+TYPED_AT_ONCE = 6  # characters per websocket message when --typing-cpm types an answer
 ANSWER = (
     "Last spring one stuck valve cost a bottling plant eleven hours of production. FlowGuard smart valves watch "
     "every valve on the line and tell your maintenance team days before one sticks, so you fix it on a planned "
@@ -334,7 +341,8 @@ class Phases:
 
 
 async def practise(
-    session: Session, client: Any, phases: Phases, attempts: int, think_s: float
+    session: Session, client: Any, phases: Phases, attempts: int, think_s: float, stagger: bool = False,
+    typing_cpm: float = 0.0,
 ) -> tuple[bool, str | None]:
     """Open the session and practise; returns (opened, why it failed or None)."""
     url = f"http://127.0.0.1:{session.port}/ws?width=100&height=30"
@@ -362,11 +370,19 @@ async def practise(
     except Exception as error:
         failure = f"{session.step}: {type(error).__name__}: {error}"
     await phases.opened.wait()
+    pace = random.Random(session.index)  # --stagger: reps who do not all press ctrl+s in the same instant
     try:
+        if stagger and opened:
+            await asyncio.sleep(pace.uniform(0.0, think_s))
         for number in range(1, attempts + 1 if opened else 1):
             session.step = f"attempt {number}"
             session.mark = len(session.text)
-            await keys(ANSWER)
+            if typing_cpm > 0:  # a rep typing: a few characters at a time, at their speed
+                for start in range(0, len(ANSWER), TYPED_AT_ONCE):
+                    await keys(ANSWER[start : start + TYPED_AT_ONCE])
+                    await asyncio.sleep(TYPED_AT_ONCE * 60.0 / typing_cpm)
+            else:
+                await keys(ANSWER)  # pasted in one go
             await session.wait_for(TYPED)
             session.step = f"submit attempt {number}"
             sent = time.perf_counter()
@@ -374,7 +390,7 @@ async def practise(
             await session.wait_for_write(number)
             await session.wait_for(RESULTS)
             session.submit_to_results_ms.append((time.perf_counter() - sent) * 1000)
-            await asyncio.sleep(think_s)
+            await asyncio.sleep(pace.uniform(0.5 * think_s, 1.5 * think_s) if stagger else think_s)
             session.step, session.mark = f"retry after attempt {number}", len(session.text)
             await keys("r")
             await session.wait_for(RECITING)
@@ -420,14 +436,17 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
 
 
 async def run_sessions(
-    sessions: list[Session], attempts: int, think_s: float, server_pid: int
+    sessions: list[Session], attempts: int, think_s: float, server_pid: int, stagger: bool = False,
+    typing_cpm: float = 0.0,
 ) -> tuple[list[tuple[bool, str | None]], dict[str, Any]]:
     import aiohttp
 
     phases = Phases(asyncio.Barrier(len(sessions)), asyncio.Barrier(len(sessions) + 1), asyncio.Event())
     timeout = aiohttp.ClientTimeout(total=None, connect=60)
     async with aiohttp.ClientSession(timeout=timeout) as client:
-        tasks = [asyncio.create_task(practise(s, client, phases, attempts, think_s)) for s in sessions]
+        tasks = [
+            asyncio.create_task(practise(s, client, phases, attempts, think_s, stagger, typing_cpm)) for s in sessions
+        ]
         await phases.finished.wait()
         memory = memory_report(server_pid)  # every session still open, after practising
         phases.measured.set()
@@ -435,7 +454,10 @@ async def run_sessions(
     return list(outcomes), memory
 
 
-def run_round(url: str, n: int, attempts: int, think_s: float, step_timeout_s: float, run_id: str) -> dict[str, Any]:
+def run_round(
+    url: str, n: int, attempts: int, think_s: float, step_timeout_s: float, run_id: str, stagger: bool = False,
+    typing_cpm: float = 0.0,
+) -> dict[str, Any]:
     started = time.perf_counter()
     load_before = [round(x, 2) for x in os.getloadavg()]  # other work on the machine skews every number here
     folder = Path(tempfile.mkdtemp(prefix=f"bench-team-{n}-"))
@@ -446,7 +468,7 @@ def run_round(url: str, n: int, attempts: int, think_s: float, step_timeout_s: f
     prefix = f"bench-{run_id}-{n}-"
     sessions = [Session(i, f"{prefix}{i:03d}", port, timings, step_timeout_s) for i in range(n)]
     try:
-        outcomes, memory = asyncio.run(run_sessions(sessions, attempts, think_s, server.pid))
+        outcomes, memory = asyncio.run(run_sessions(sessions, attempts, think_s, server.pid, stagger, typing_cpm))
     finally:
         stop_server(server)
     timings.poll()
@@ -513,6 +535,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think-s", type=float, default=1.0, help="Seconds a session waits on the results.")
     parser.add_argument("--step-timeout-s", type=float, default=180.0, help="Longest wait for one screen.")
     parser.add_argument("--db", help="postgresql://... to use (migrated first); default: a throw-away server.")
+    parser.add_argument(
+        "--stagger", action="store_true",
+        help="Reps at their own pace: each starts within the first think time and thinks 0.5-1.5x --think-s "
+        "(default: all sessions submit in the same instant, the worst case).",
+    )
+    parser.add_argument(
+        "--typing-cpm", type=float, default=0.0,
+        help=f"Type each answer at this many characters a minute, {TYPED_AT_ONCE} at a time (200 is 40 words a "
+        "minute); default 0: paste it in one go.",
+    )
     parser.add_argument("--quick", action="store_true", help="2 attempts per session, 0.1 s think time (for CI).")
     options = parser.parse_args(argv)
     try:
@@ -527,7 +559,10 @@ def main(argv: list[str] | None = None) -> int:
 
     run_id = uuid.uuid4().hex[:6]
     with database(options.db) as (url, postgres):
-        runs = [run_round(url, n, attempts, think_s, options.step_timeout_s, run_id) for n in counts]
+        runs = [
+            run_round(url, n, attempts, think_s, options.step_timeout_s, run_id, options.stagger, options.typing_cpm)
+            for n in counts
+        ]
     goal_runs = [run for run in runs if run["n"] >= GOAL_SESSIONS]
     report = {
         "benchmark": "bench_team",
