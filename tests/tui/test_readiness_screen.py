@@ -151,3 +151,12 @@ class TestReadinessSnapshots:
             await pilot.pause()
 
         assert snap_compare(ready_app(), terminal_size=size, run_before=run_before)
+
+
+async def test_a_team_with_no_practice_yet_has_a_plot_saying_so(make_app, library_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    library = load_library(write_library(library_root, {"roster.yaml": ROSTER}))
+    app = make_app(library, store=PracticeStore(tmp_path / "new.db"), rep="ann", now=lambda: NOW)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_readiness(pilot)
+        plotted = str(screen.query_one("#ready-trend", PlotextPlot).render())
+        assert "ann vs north · no practice in the last 8 weeks" in plotted  # not an empty frame that says nothing

@@ -204,7 +204,9 @@ class ReadinessScreen(TrainerScreen):
         plt.ylim(0, 100)
         plt.xticks(list(range(1, count + 1)), [w.label.split("-")[1] for w in self.weeks])
         plt.yticks([0, RED_BELOW, GREEN_FROM, 100])
-        plt.title(visible(f"Weekly proficiency · {rep} vs {group.name}"))
+        practised = any(value is not None for value in (*team.values, *mine.values))
+        empty = "" if practised else f" · no practice in the last {count} weeks"  # an empty frame says why
+        plt.title(visible(f"Weekly proficiency · {rep} vs {group.name}{empty}"))
         plot.refresh()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
