@@ -208,6 +208,16 @@ def process_memory_mb(pid: int) -> dict[str, float | None] | None:
     return {"rss": round(rss / 1024, 1), "pss": pss}
 
 
+def process_cpu_s(pid: int) -> float | None:
+    """CPU seconds (user + system) the process has used so far, or None when it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (comm) ": state is field 3, utime 14, stime 15
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def is_session_app(pid: int) -> bool:
     """A session's Python app (textual-serve starts it through ``sh -c``, a shell that holds ~1 MB)."""
     try:
@@ -218,11 +228,14 @@ def is_session_app(pid: int) -> bool:
 
 
 def memory_report(server_pid: int) -> dict[str, Any]:
-    apps, others = [], []
+    apps, others, app_cpu = [], [], []
     for pid in descendants(server_pid):
         measured = process_memory_mb(pid)
         if measured is not None:
             (apps if is_session_app(pid) else others).append(measured)
+            cpu = process_cpu_s(pid) if is_session_app(pid) else None
+            if cpu is not None:
+                app_cpu.append(cpu)
     server = process_memory_mb(server_pid) or {"rss": 0.0, "pss": None}
 
     def stats(kind: str) -> dict[str, float | None]:
@@ -240,6 +253,12 @@ def memory_report(server_pid: int) -> dict[str, Any]:
         "total": round(total["rss"], 1),
         "pss": {**stats("pss"), "server": server["pss"], "total": round(total["pss"], 1)}
         if server["pss"] is not None else None,
+        # CPU is what runs out first: seconds each session's app used over the whole run, and the server's.
+        "cpu_s": {
+            "per_session_mean": round(statistics.mean(app_cpu), 2) if app_cpu else None,
+            "per_session_max": round(max(app_cpu), 2) if app_cpu else None,
+            "server": process_cpu_s(server_pid),
+        },
     }
 
 
@@ -499,6 +518,7 @@ def run_round(
                       "timed in each session's app around the store's attempt write (TRAINER_BENCH_TIMINGS)",
         "write_latency_ms": write,
         "submit_to_results_ms": summary_ms(waits),
+        "cpu_s": memory.pop("cpu_s", None),
         "memory_mb": memory,
         "duration_s": round(time.perf_counter() - started, 1),
         "machine": {**machine(), "load_average_before": load_before},

@@ -7,6 +7,7 @@ Each hostile case is listed in tests/hostile/README.md.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import socket
@@ -328,4 +329,60 @@ async def test_sessions_beyond_the_limit_are_told_to_try_again_later(serve: Serv
             except aiohttp.WSServerHandshakeError:
                 assert time.monotonic() < deadline, served.output()
                 await asyncio.sleep(0.2)
+    assert_no_traceback(served)
+
+
+# --- An idle session costs the server nothing ---------------------------------------------------------------
+
+ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+
+async def _frames(websocket: aiohttp.ClientWebSocketResponse, seconds: float) -> list[bytes]:
+    """The screen updates the session sends in the next ``seconds``."""
+    frames: list[bytes] = []
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            message = await websocket.receive(timeout=left)
+        except TimeoutError:
+            break
+        if message.type == aiohttp.WSMsgType.BINARY and message.data:
+            frames.append(message.data)
+        elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+            break
+    return frames
+
+
+async def _until(websocket: aiohttp.ClientWebSocketResponse, text: bytes, served: Served) -> None:
+    seen = b""
+    deadline = time.monotonic() + 60
+    while text not in re.sub(rb"\s+", b"", ANSI.sub(b"", seen)):
+        assert time.monotonic() < deadline, (text, served.output())
+        seen += b"".join(await _frames(websocket, 0.5))
+
+
+async def test_a_rep_who_stops_typing_costs_the_server_next_to_nothing(serve: ServeFactory) -> None:
+    """Every redraw is work for the session's app and a message to the browser, times every open session: a
+    still cursor, and a clock and word count drawn only when they change, keep a paused rep's session quiet."""
+    served = serve()
+    url = served.url + "/ws?width=100&height=30"
+    async with aiohttp.ClientSession() as session, \
+            session.ws_connect(url, headers={"Origin": served.url}, max_msg_size=0) as websocket:
+
+        async def keys(data: str) -> None:
+            await websocket.send_str(json.dumps(["stdin", data]))
+
+        await _until(websocket, b"Yourname", served)
+        await keys("ann\r")
+        await _until(websocket, b"Practisenext", served)
+        await keys("\x1b[B")  # the tree's cursor from the product to its first pitch
+        await keys("r")
+        await _until(websocket, b"Typethepitchfrommemory", served)
+        await _frames(websocket, 2.0)  # whatever the new screen still had to draw
+        assert await _frames(websocket, 2.5) == []  # before the first key the clock waits
+        await keys("Our valves")
+        await _frames(websocket, 0.6)
+        ticking = await _frames(websocket, 3.0)
+        # The clock's seconds, and nothing else (a blinking cursor alone would be six more).
+        assert 2 <= len(ticking) <= 4, ticking
     assert_no_traceback(served)

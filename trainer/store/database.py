@@ -120,8 +120,11 @@ class PracticeStore(SqlStore):
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        """One transaction: committed whole when the block ends, rolled back whole on any error or interrupt."""
+    def _write(self, *, batched: bool = False) -> Iterator[Connection]:
+        """One transaction: committed whole when the block ends, rolled back whole on any error or interrupt.
+
+        ``batched`` changes nothing here: SQLite runs in this process, with no round trips to save.
+        """
         with self._lock, store_errors(self.path):
             db = self._connection
             db.begin()  # BEGIN IMMEDIATE: the write lock now, so the transaction never fails half-way for it

@@ -73,6 +73,18 @@ class Cursor(Protocol):
     def __iter__(self) -> Iterator[Any]: ...
 
 
+def _storable(value: Any) -> Any:
+    """A NUL character (a paste from a binary file, a hostile client) becomes U+FFFD, on both databases.
+
+    PostgreSQL refuses NUL in text, so without this one pasted NUL would cost the rep the whole attempt there, and
+    a SQLite history holding one could not be copied to a team server; SQLite would store it, so it is replaced
+    there too, and an attempt reads back the same whichever database holds it.
+    """
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
+
+
 class Connection:
     """One open transaction's connection, speaking the store's SQL to whichever database is underneath.
 
@@ -85,9 +97,10 @@ class Connection:
         self.dialect = dialect
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        values = tuple(_storable(value) for value in params)
         if self.dialect == POSTGRES:
-            return self.raw.execute(postgres_sql(sql), tuple(params))
-        return self.raw.execute(sql, tuple(params))
+            return self.raw.execute(postgres_sql(sql), values)
+        return self.raw.execute(sql, values)
 
     # -- transactions: the raw connection runs in autocommit mode, so each write says where it begins and ends
 
@@ -111,7 +124,7 @@ class Connection:
         advisory lock on the card's name makes the second wait and read the first's result.
         """
         if self.dialect == POSTGRES:
-            self.raw.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (name,))
+            self.raw.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (_storable(name),))
 
     # -- the schema's bookkeeping
 

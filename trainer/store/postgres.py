@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -130,8 +130,11 @@ class PostgresStore(SqlStore):
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
-        with postgres_errors(self.location), self._pool.connection() as raw:
+    def _write(self, *, batched: bool = False) -> Iterator[Connection]:
+        # batched: psycopg's pipeline mode sends BEGIN and each statement without waiting for its reply; reading
+        # a result (or leaving the pipeline, after COMMIT) collects every reply up to it in one round trip.
+        with postgres_errors(self.location), self._pool.connection() as raw, \
+                raw.pipeline() if batched else nullcontext():
             db = Connection(raw, POSTGRES)
             db.begin()
             try:

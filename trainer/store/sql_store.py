@@ -20,7 +20,7 @@ from fsrs import Card, Scheduler
 from ..library.item_ref import ItemRef
 from .assignments import AssignmentStore
 from .attempts import Attempt, NewAttempt, PartialAttempt, utc_now
-from .dialect import Connection
+from .dialect import Connection, Cursor
 from .errors import StoreError
 from .peer_ratings import PeerRatingStore
 from .scheduling import DueItem, new_card, rating_for_score, replay, review, save_card, scheduler_for
@@ -66,8 +66,13 @@ class SqlStore(AssignmentStore, PeerRatingStore):
     location: str
     """Where the database is, as shown to a person (a file path, or a URL without its password)."""
 
-    def _write(self) -> AbstractContextManager[Connection]:
-        """One transaction: committed whole when the block ends, rolled back whole on any error or interrupt."""
+    def _write(self, *, batched: bool = False) -> AbstractContextManager[Connection]:
+        """One transaction: committed whole when the block ends, rolled back whole on any error or interrupt.
+
+        ``batched``: a database server may hold back each statement's reply until a result is read (PostgreSQL's
+        pipeline mode), so BEGIN, the statements before the first read and COMMIT share round trips. Only for
+        writes that read no row count: a batched statement's count is unknown until its reply arrives.
+        """
         raise NotImplementedError
 
     def _read(self) -> AbstractContextManager[Connection]:
@@ -96,13 +101,19 @@ class SqlStore(AssignmentStore, PeerRatingStore):
     # -- attempts -------------------------------------------------------------------------------------
 
     def record(self, attempt: NewAttempt, *, schedule: bool = True) -> Attempt:
-        """Store an attempt and update its card in one transaction; returns it once committed."""
+        """Store an attempt and update its card in one transaction; returns it once committed.
+
+        The statements are ordered so a database server answers in two round trips (see ``_write``'s
+        ``batched``): everything up to reading the card, then the new card and the commit. Under a full server
+        every round trip waits for the database and the app to be scheduled again, so fewer trips is what keeps
+        the slowest writes short.
+        """
         rating = attempt.rating if attempt.rating is not None else rating_for_score(attempt.score)
-        with timed_write("attempt", attempt.rep), self._write() as db:
+        with timed_write("attempt", attempt.rep), self._write(batched=True) as db:
             db.execute("INSERT OR IGNORE INTO reps (name, created_at) VALUES (?, ?)", (attempt.rep, _iso(utc_now())))
             if schedule:
                 db.lock(f"card:{attempt.rep}:{attempt.key}")
-            cursor = db.execute(
+            inserted = db.execute(
                 f"INSERT INTO attempts ({_ATTEMPT_COLUMNS.removeprefix('id, ')}, item_key) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
@@ -129,9 +140,15 @@ class SqlStore(AssignmentStore, PeerRatingStore):
                     attempt.key,
                 ),
             )
-            row_id = int(cursor.fetchone()[0])
+            if schedule:  # asked before the id is read, so the card travels in the same round trip
+                card = self._card_query(db, attempt.rep, attempt.key)
+                parameters = self._parameters_query(db, attempt.rep)
+            row_id = int(inserted.fetchone()[0])
             if schedule:
-                self._review(db, attempt.rep, attempt.key, rating, attempt.content_hash, attempt.started_at)
+                self._review(
+                    db, attempt.rep, attempt.key, rating, attempt.content_hash, attempt.started_at,
+                    card.fetchone(), parameters.fetchone(),
+                )
         stored = dict(attempt.__dict__, rating=rating, id=row_id)
         return Attempt(**stored)
 
@@ -340,21 +357,29 @@ class SqlStore(AssignmentStore, PeerRatingStore):
                 self._rebuild_card(db, rep, key)
         return len(keys)
 
+    @staticmethod
+    def _parameters_query(db: Connection, rep: str) -> Cursor:
+        return db.execute("SELECT parameters FROM schedule_parameters WHERE rep = ?", (rep,))
+
+    @staticmethod
+    def _card_query(db: Connection, rep: str, key: str) -> Cursor:
+        return db.execute("SELECT card, content_hash FROM cards WHERE rep = ? AND item_key = ?", (rep, key))
+
     def _scheduler(self, db: Connection, rep: str) -> Scheduler:
         """The scheduler for ``rep`` inside a transaction: their fitted parameters, else FSRS's defaults."""
-        row = db.execute("SELECT parameters FROM schedule_parameters WHERE rep = ?", (rep,)).fetchone()
-        return scheduler_for(json.loads(row[0]) if row else None)
+        return _scheduler_from(self._parameters_query(db, rep).fetchone())
 
     def _review(
-        self, db: Connection, rep: str, key: str, rating: int, content_hash: str | None, when: dt.datetime
+        self, db: Connection, rep: str, key: str, rating: int, content_hash: str | None, when: dt.datetime,
+        row: Any, parameters: Any,
     ) -> None:
-        row = db.execute("SELECT card, content_hash FROM cards WHERE rep = ? AND item_key = ?", (rep, key)).fetchone()
+        """Review the card whose row (and the rep's parameters row) the caller read, and save it."""
         card = Card.from_dict(json.loads(row[0])) if row else new_card()
         if row and content_hash and row[1] and row[1] != content_hash:
             card = new_card()  # new words: learn them afresh
         if when.tzinfo is None:
             when = when.replace(tzinfo=dt.UTC)
-        save_card(db, rep, key, review(card, rating, when, self._scheduler(db, rep)), content_hash)
+        save_card(db, rep, key, review(card, rating, when, _scheduler_from(parameters)), content_hash)
 
     def _rebuild_card(self, db: Connection, rep: str, key: str) -> None:
         """Replay every attempt of one item into its card (see :func:`~trainer.store.scheduling.replay`)."""
@@ -414,6 +439,11 @@ class SqlStore(AssignmentStore, PeerRatingStore):
                 "SELECT item_key, score FROM attempts WHERE rep = ? ORDER BY started_at, id", (rep,)
             ).fetchall()
         return dict(rows)
+
+
+def _scheduler_from(parameters: Any) -> Scheduler:
+    """A rep's scheduler from their ``schedule_parameters`` row (None: FSRS's defaults)."""
+    return scheduler_for(json.loads(parameters[0]) if parameters else None)
 
 
 def _key_clauses(ref: ItemRef | None) -> tuple[list[str], list[Any]]:

@@ -40,7 +40,7 @@ class TrainerApp(App[None]):
     ones so timers and snapshots are stable.
     ``log`` is where attempts go (in memory by default). ``config_dir`` overrides where preferences live.
     ``cursor_blink=False`` keeps text cursors still: tests pass it so a snapshot never catches the cursor
-    half-way through a blink.
+    half-way through a blink, and served sessions so an idle rep costs the server next to nothing.
     """
 
     TITLE = "Pitch Trainer"
@@ -442,8 +442,10 @@ def run_app(
 
     store = open_store(db_path)  # a StoreError reaches the CLI, which prints it: no traceback
     try:
+        # A served session's cursor stays still: each blink is a redraw sent to the browser, and across a team of
+        # open sessions the blinking alone took more of the server's CPU than everything else an idle rep costs.
         app = TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True, drafts=drafts,
-                         watch_library=CHECK_EVERY, signed_in=signed_in)
+                         watch_library=CHECK_EVERY, signed_in=signed_in, cursor_blink=not served)
         app.run()
         return app.return_code or 0
     finally:

@@ -68,6 +68,7 @@ class ReciteScreen(CutScreen):
         self.reference_words = sum(count_words(section.text) for section in self.cut.sections)
         self.unit = "words"  # set on mount, from the product's language
         self._dirty = False
+        self._shown_count = -1  # the word count on screen (-1: none yet)
         self.scoring = False
         self._busy_timer: Timer | None = None
 
@@ -135,9 +136,14 @@ class ReciteScreen(CutScreen):
     def _update_count(self) -> None:
         self._dirty = False
         said = count_words(self.query_one(TextArea).text)
+        if said == self._shown_count:
+            return  # most keys do not finish a word: nothing to redraw
+        # Only a new number of digits changes the width, and only a new width needs the screen laid out again.
+        layout = len(str(said)) != len(str(self._shown_count))
+        self._shown_count = said
         self.query_one("#word-count", Static).update(Content.assemble(
             (str(said), "bold"), (f" / {self.reference_words} {self.unit}", "$text-muted"),
-        ))
+        ), layout=layout)
 
     def action_submit(self) -> None:
         if self.scoring:

@@ -28,6 +28,7 @@ class PracticeClock(Static):
         self._clock = clock
         self.target = target_seconds
         self.started_at: float | None = None
+        self._shown: tuple[str, int] = ("", 0)  # the text on screen and its width in cells
 
     def on_mount(self) -> None:
         self.tick()
@@ -52,4 +53,9 @@ class PracticeClock(Static):
         self.set_class(over, "-over")
         target = f" / {format_duration(self.target)}" if self.target else ""
         icon = "⏱ " if self.started_at is not None else "⏸ "
-        self.update(Content.assemble(icon, (clock_text(elapsed), "bold"), (target, "$text-muted")))
+        content = Content.assemble(icon, (clock_text(elapsed), "bold"), (target, "$text-muted"))
+        # Ticks come twice a second, and most show what is already there: redrawing (and laying out the
+        # screen again, as a new width might need) only on a change keeps an idle served session near idle.
+        if content.plain != self._shown[0]:
+            self.update(content, layout=content.cell_length != self._shown[1])
+            self._shown = (content.plain, content.cell_length)
