@@ -15,11 +15,13 @@ Run: ``python benchmarks/bench_scoring.py``.  Prints one JSON object.
   the same 800-word pairs, each call interleaved with ours, timed in CPU time (``cpu_median_ms`` is ours), and
   ``ratio_to_jiwer`` = our median / jiwer's.  jiwer only aligns words;
   we also tokenise with spans, pair typos, score key phrases, pace, facts and fixes — the goal is ≤ 3× its time.
+* ``ratio_to_jiwer_app_gc``: the same pairing with the garbage collector set as the app sets it (see ``main``).
 """
 
 from __future__ import annotations
 
 import difflib
+import gc
 import json
 import random
 import re
@@ -244,6 +246,21 @@ def _jiwer_paired(script: list[ReferenceSection], reference: str, attempts: list
     return statistics.median(ours), statistics.median(theirs)
 
 
+def _paired_with_app_gc(
+    script: list[ReferenceSection], reference: str, attempts: list[str]
+) -> tuple[float, float] | None:
+    """:func:`_jiwer_paired` under the app's garbage-collector settings, restored to the defaults after."""
+    thresholds = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 50, 100)  # as trainer.tui.app.tune_garbage_collector (not imported: no Textual here)
+    try:
+        return _jiwer_paired(script, reference, attempts)
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
 def main() -> None:
     rng = random.Random(20240517)
     script = make_script(rng)
@@ -280,6 +297,11 @@ def main() -> None:
     score_recitation(big_sections, big_attempt)
     big = median_ms(lambda: score_recitation(big_sections, big_attempt), 15)
 
+    # The app scores with its garbage collector tuned (trainer.tui.app.tune_garbage_collector: start-up objects
+    # frozen, collections rarer); Python's defaults collect after every 700 new containers, and the 800 per-word
+    # results of each call trigger that where jiwer's lists of plain numbers barely do. Both are printed; the goal
+    # is judged on the defaults, the stricter of the two.
+    app_gc = _paired_with_app_gc(script, full_text, attempts)
     goals = {"median_ms": 2, "speedup": 5, "median_ms_20k": 100, "ratio_to_jiwer": 3}
     speedup = baseline / warm
     ratio = paired[0] / paired[1] if paired else None
@@ -292,6 +314,7 @@ def main() -> None:
         "cpu_median_ms": round(paired[0], 3) if paired else None,
         "jiwer_cpu_median_ms": round(paired[1], 3) if paired else None,
         "ratio_to_jiwer": round(ratio, 2) if ratio is not None else None,
+        "ratio_to_jiwer_app_gc": round(app_gc[0] / app_gc[1], 2) if app_gc else None,
         "words_20k": big_words,
         "median_ms_20k": round(big, 2),
         "goals": goals,
