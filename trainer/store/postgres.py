@@ -165,8 +165,9 @@ def _still_connected(raw: Any) -> None:
     """
     if raw.broken or raw.closed:
         raise _drivers()[0].OperationalError("the connection to the server was lost")
-    waiting, _, _ = select.select([raw.pgconn.socket], [], [], 0)
-    if waiting:
+    poller = select.poll()  # not select.select: a server with many open sessions may hold descriptors past 1024
+    poller.register(raw.pgconn.socket, select.POLLIN)
+    if poller.poll(0):
         _drivers()[1].ConnectionPool.check_connection(raw)
 
 
