@@ -8,6 +8,8 @@ Run: ``python benchmarks/bench_scoring.py``.  Prints one JSON object.
 * ``median_ms``: warm — the prepared script is cached, as when the app re-scores the same script on
   every keystroke.  20 different attempts are cycled, so nothing about the attempt is reused.
 * ``median_ms_cold``: every cache cleared before each call (script and word caches).
+* ``median_ms_with_detail``: scoring and then ``to_dict()``, as the app does when it saves an attempt (every word's
+  verdict as data): the per-word records are built when read, so this shows what the whole submit costs.
 * ``baseline_difflib_median_ms``: the same work done the obvious way — difflib.SequenceMatcher on
   lowercase word lists, near-miss pairing in replace blocks by difflib ratio, key-phrase search.
 * ``median_ms_20k``: a 20,000-word attempt against a 20,000-word script (sections repeated).
@@ -282,6 +284,10 @@ def main() -> None:
         score_recitation(script, next(cold_cycle), target_seconds=target)
 
     cold = median_ms(cold_call, 50)
+    detail_cycle = iter(attempts * 10)
+    with_detail = median_ms(
+        lambda: score_recitation(script, next(detail_cycle), target_seconds=target).to_dict(), 100
+    )
     base_cycle = iter(attempts * 3)
     baseline = median_ms(lambda: baseline_score(full_text, next(base_cycle), phrases), 40)
 
@@ -309,6 +315,7 @@ def main() -> None:
         "words": words,
         "median_ms": round(warm, 3),
         "median_ms_cold": round(cold, 3),
+        "median_ms_with_detail": round(with_detail, 3),
         "baseline_difflib_median_ms": round(baseline, 3),
         "speedup_vs_difflib": round(speedup, 1),
         "cpu_median_ms": round(paired[0], 3) if paired else None,

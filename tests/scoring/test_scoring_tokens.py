@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scoring_strategies import split_words
 
 from trainer.scoring import normalize_text, tokenize
+from trainer.scoring.normalize import CJK_CLASS
 from trainer.scoring.tokens import _ASCII_TOKEN_RE, _TOKEN_RE
 
 ONES = split_words(
@@ -127,3 +130,24 @@ def test_every_token_span_matches_its_text(text: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
 def test_ascii_fast_path_tokenises_like_the_full_pattern(text: str) -> None:
     assert _ASCII_TOKEN_RE.split(text) == _TOKEN_RE.split(text)
+
+
+# The token grammar written plainly: one alternative per kind of token, tried in this order.  The scanner's own
+# pattern is rearranged for speed; it must split every text exactly as this one does.
+_LETTER = f"[^\\W{CJK_CLASS}]"
+PLAIN_GRAMMAR = re.compile(
+    f"([{CJK_CLASS}]"
+    f"|[$€£¥₹＄￥]?\\d+(?:,\\d{{3}})*(?:\\.\\d+)?(?:[kKmMxX]|[bB][nN]?)?[%％]?(?!{_LETTER})"
+    f"|{_LETTER}+(?:['\u2019]{_LETTER}+)*"
+    "|[%％])"
+)
+# Characters where the alternatives meet: figures, separators, suffixes, apostrophes, CJK, other scripts.
+_EDGES = "ab z_Z9 0 1,.'\u2019$€＄￥%％kKmMxXbBn-\n\t我们的設百分之五十éß٣"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_EDGES), max_size=60) | st.text(max_size=40))
+def test_the_scanner_splits_text_as_the_plain_token_grammar_does(text: str) -> None:
+    assert _TOKEN_RE.split(text) == PLAIN_GRAMMAR.split(text)
+    if text.isascii():
+        assert _ASCII_TOKEN_RE.split(text) == PLAIN_GRAMMAR.split(text)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from .pace import pace_fix
-from .results import ExtraWord, KeyPhraseResult, PaceResult, SectionResult, WordResult
+from .results import ExtraWord, KeyPhraseResult, PaceResult, SectionResult, WordTable
 
 MAX_FIXES = 3
 #: Words that flip a sentence's meaning: leaving one out is never a small slip.
@@ -44,41 +44,39 @@ def _filler_phrases(extras: Sequence[ExtraWord]) -> list[str]:
     return phrases
 
 
-def _runs(words: Sequence[WordResult], flagged: Sequence[int]) -> list[tuple[str, int, int]]:
+def _runs(words: WordTable, flagged: Sequence[int]) -> list[tuple[str, int, int]]:
     """Maximal runs ``(kind, first, end)`` of the flagged (non-matched or moved) words, per section."""
     runs: list[tuple[str, int, int]] = []
+    moved, status, section = words.moved, words.status, words.section
     for i in flagged:
-        word = words[i]
-        kind = "moved" if word.moved else word.status
-        if runs and runs[-1][0] == kind and runs[-1][2] == i and words[i - 1].section == word.section:
+        kind = "moved" if moved[i] else status[i]
+        if runs and runs[-1][0] == kind and runs[-1][2] == i and section[i - 1] == section[i]:
             runs[-1] = (kind, runs[-1][1], i + 1)
         else:
             runs.append((kind, i, i + 1))
     return runs
 
 
-def _said_as_written(word: WordResult) -> bool:
-    return (word.said or "").casefold() == word.text.casefold()
-
-
-def _unless_as_written(words: Sequence[WordResult], i0: int, i1: int, make: Callable[[], str]) -> str | None:
+def _unless_as_written(words: WordTable, i0: int, i1: int, make: Callable[[], str]) -> str | None:
     """The fix ``make`` gives, or None when every word was said as written: never quote the rep as having said
     what the script says."""
-    return None if all(_said_as_written(w) for w in words[i0:i1]) else make()
+    said, text = words.said, words.text
+    as_written = all((said[i] or "").casefold() == text[i].casefold() for i in range(i0, i1))
+    return None if as_written else make()
 
 
-def _negation_dropped_alone(words: Sequence[WordResult], i0: int, i1: int) -> bool:
+def _negation_dropped_alone(words: WordTable, i0: int, i1: int) -> bool:
     """A negation left out of a clause that was otherwise said: a short run with a said word beside it."""
-    if i1 - i0 > 3 or not any(w.text.casefold() in NEGATORS for w in words[i0:i1]):
+    text, section, status = words.text, words.section, words.status
+    if i1 - i0 > 3 or not any(text[i].casefold() in NEGATORS for i in range(i0, i1)):
         return False
-    section = words[i0].section
-    beside = [words[k] for k in (i0 - 1, i1) if 0 <= k < len(words) and words[k].section == section]
-    return any(w.status != "missed" for w in beside)
+    beside = [k for k in (i0 - 1, i1) if 0 <= k < len(words) and section[k] == section[i0]]
+    return any(status[k] != "missed" for k in beside)
 
 
 def recitation_fixes(
     sections: Sequence[Any],
-    words: Sequence[WordResult],
+    words: WordTable,
     flagged: Sequence[int],
     extras: Sequence[ExtraWord],
     phrases: Sequence[KeyPhraseResult],
@@ -104,10 +102,10 @@ def recitation_fixes(
         candidates.append((priority, make))
 
     def script(i0: int, i1: int) -> str:
-        return _quote(sections[words[i0].section].text[words[i0].start : words[i1 - 1].end])
+        return _quote(sections[words.section[i0]].text[words.start[i0] : words.end[i1 - 1]])
 
     def said(i0: int, i1: int) -> str:
-        return _quote(" ".join(dict.fromkeys(w.said or "" for w in words[i0:i1])))
+        return _quote(" ".join(dict.fromkeys(w or "" for w in words.said[i0:i1])))
 
     for p in phrases:
         if p.phrase in covered_phrases:
@@ -139,7 +137,7 @@ def recitation_fixes(
     # few fixes that are shown, inside the message makers (a maker returning None is skipped).
     for kind, i0, i1 in _runs(words, flagged):
         size = i1 - i0
-        keys = (1 if words[i0].key_phrase else 0) if size == 1 else sum(w.key_phrase for w in words[i0:i1])
+        keys = (1 if words.key_phrase[i0] else 0) if size == 1 else sum(words.key_phrase[i0:i1])
         weight = size + (KEY_RUN_WEIGHT - 1) * keys
         if kind != "moved":
             if phrase_fixed and keys == size:
@@ -149,7 +147,7 @@ def recitation_fixes(
         if kind == "missed":
             if size <= 3 and _negation_dropped_alone(words, i0, i1):
                 add(90, lambda a=i0, b=i1: f'You left out "{script(a, b)}" — without it you say the opposite.')
-            elif words[i0].section not in flagged_sections:
+            elif words.section[i0] not in flagged_sections:
                 add(weight, lambda a=i0, b=i1: f'You left out "{script(a, b)}".')
         elif kind == "substituted":
             add(3 * weight, lambda a=i0, b=i1: _unless_as_written(
@@ -169,7 +167,7 @@ def recitation_fixes(
         example = _quote(" ".join(added[:4]), 4)
         add(len(added), lambda: f'Stick to the script — you added {len(added)} words, e.g. "{example}".')
     elif added:
-        in_script = {w.text.casefold() for w in words}
+        in_script = {w.casefold() for w in words.text}
         if all(word.casefold() in in_script for word in added):  # a script word said in the wrong place
             add(0.8 * len(added), lambda: f'You said "{" ".join(added)}" in the wrong place — keep the order.')
         else:

@@ -21,7 +21,7 @@ _LATIN_WORD_RE = re.compile(f"[^\\W{CJK_CLASS}]+(?:['\u2019][^\\W{CJK_CLASS}]+)*
 
 def measure_pace(attempt: str, target_seconds: float | None, elapsed_seconds: float | None) -> PaceResult:
     """Speaking time (measured or estimated), rate per minute and a verdict against the target."""
-    if CJK_RE.search(attempt) is None:  # common case: whitespace-separated words only
+    if attempt.isascii() or CJK_RE.search(attempt) is None:  # common case: whitespace-separated words only
         chars, words = 0, len(attempt.split())
     else:
         chars, words = len(CJK_RE.findall(attempt)), len(_LATIN_WORD_RE.findall(attempt))

@@ -23,14 +23,27 @@ from .normalize import CJK_CLASS, CURRENCY_WORDS, canonical_number, fold, normal
 from .numbers import CN_DIGITS, CN_NUMERALS, NUMBER_WORDS, SCALES, UNITS, parse_chinese, parse_english
 
 _WORD = f"[^\\W{CJK_CLASS}]"
+# Why this shape (same tokens as the plain alternation, ~30% faster on English): the lookahead fails fast between
+# tokens, a word starting with a letter is tried first (it can never be a figure), and the possessive repeats
+# (Python 3.11) never backtrack where nothing after them could fail.  tests/scoring/test_tokens.py checks the
+# tokens against the plain pattern on random text.
 _TOKEN_RE = re.compile(
+    "(?=[\\w$€£¥₹＄￥%％])"  # only where a token can start
     f"([{CJK_CLASS}]"  # one CJK character
+    f"|[^\\W\\d{CJK_CLASS}]{_WORD}*+(?:['\u2019]{_WORD}++)*+"  # a word starting with a letter
     f"|[$€£¥₹＄￥]?\\d+(?:,\\d{{3}})*(?:\\.\\d+)?(?:[kKmMxX]|[bB][nN]?)?[%％]?(?!{_WORD})"  # 1,000 $5k 30% 2.5x
-    f"|{_WORD}+(?:['\u2019]{_WORD}+)*"  # words, with inner apostrophes
+    f"|{_WORD}++(?:['\u2019]{_WORD}++)*+"  # words starting with a digit: "3rd", "24x7"
     "|[%％])"  # a percent sign written apart from its figure
 )
 # Same tokens for pure-ASCII text (the common case), ~35% faster: no Unicode classes to test.
-_ASCII_TOKEN_RE = re.compile(r"(\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[kKmMxX]|[bB][nN]?)?%?(?!\w)|\w+(?:'\w+)*|%)", re.ASCII)
+_ASCII_TOKEN_RE = re.compile(
+    r"(?=[\w$%])"
+    r"([A-Za-z_]\w*+(?:'\w++)*+"
+    r"|\$?\d+(?:,\d{3})*(?:\.\d+)?(?:[kKmMxX]|[bB][nN]?)?%?(?!\w)"
+    r"|\w++(?:'\w++)*+"
+    r"|%)",
+    re.ASCII,
+)
 _MULTIPLIERS = {"hundred": 100, **SCALES, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _FAST: dict[str, str] = {}  # raw token → its single comparison form (plain words only)
 _FAST_LIMIT = 200_000
