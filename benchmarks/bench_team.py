@@ -18,6 +18,9 @@ What it reports per N:
 - ``write_latency_ms``: how long each attempt write took in the session's app — taking a pooled connection,
   the transaction, the commit — as the store measures it when ``TRAINER_BENCH_TIMINGS`` names a file
   (:mod:`trainer.store.write_timings`; off in normal use). ``write_path`` says so.
+- ``write_cpu_ms``: the CPU time the writing thread spent on each write: far below the latency, a write waited
+  (for a core, or for the database); ``write_thread_nice``: the CPU priority of the threads that wrote (a served
+  session saves at its full priority and draws at a lower one, :mod:`trainer.practice.save_first`).
 - ``submit_to_results_ms``: from the ctrl+s leaving the "browser" (once the typed answer is drawn) to the
   results screen arriving back, scoring, write and drawing included: what the rep waits for.
 - ``memory_mb``: RSS (and PSS, which shares the interpreter's pages fairly between processes, when
@@ -271,6 +274,8 @@ class Timings:
     def __init__(self, path: Path) -> None:
         self.path, self.offset, self.pending = path, 0, b""
         self.by_rep: dict[str, list[float]] = {}
+        self.cpu_ms: list[float] = []  # CPU time of the writing thread, per write
+        self.nice: set[int | None] = set()  # CPU priority of the threads that wrote
 
     def poll(self) -> None:
         try:
@@ -286,6 +291,9 @@ class Timings:
             with contextlib.suppress(ValueError, KeyError, TypeError):
                 record = json.loads(line)
                 self.by_rep.setdefault(str(record["rep"]), []).append(float(record["ms"]))
+                if record.get("cpu_ms") is not None:
+                    self.cpu_ms.append(float(record["cpu_ms"]))
+                self.nice.add(record.get("nice"))
 
     def count(self, rep: str) -> int:
         return len(self.by_rep.get(rep, ()))
@@ -517,6 +525,8 @@ def run_round(
         "write_path": "served sessions driven by keystrokes over textual-serve websockets; the latency is "
                       "timed in each session's app around the store's attempt write (TRAINER_BENCH_TIMINGS)",
         "write_latency_ms": write,
+        "write_cpu_ms": summary_ms(timings.cpu_ms),
+        "write_thread_nice": sorted(timings.nice, key=lambda v: -1 if v is None else v),
         "submit_to_results_ms": summary_ms(waits),
         "cpu_s": memory.pop("cpu_s", None),
         "memory_mb": memory,

@@ -7,10 +7,12 @@ Each hostile case is listed in tests/hostile/README.md.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -385,4 +387,73 @@ async def test_a_rep_who_stops_typing_costs_the_server_next_to_nothing(serve: Se
         ticking = await _frames(websocket, 3.0)
         # The clock's seconds, and nothing else (a blinking cursor alone would be six more).
         assert 2 <= len(ticking) <= 4, ticking
+    assert_no_traceback(served)
+
+
+def _threads_nice(pid: int) -> dict[int, int]:
+    """Each thread of process ``pid`` and its nice value (field 19 of /proc/PID/task/TID/stat)."""
+    found = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            fields = task.joinpath("stat").read_text().rsplit(")", 1)[1].split()
+            found[int(task.name)] = int(fields[16])  # fields after "(comm)": state is 3, nice is 19
+    return found
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                parent = int(entry.joinpath("stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread CPU priorities exist only on Linux")
+async def test_a_served_session_saves_at_full_priority_and_draws_at_a_lower_one(
+    serve: ServeFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A room of reps submitting together fills the server's cores with results screens; the attempt must not
+    wait behind them. The write is timed (and its thread's priority noted) inside the session's own app."""
+    timings = tmp_path / "writes.jsonl"
+    monkeypatch.setenv("TRAINER_BENCH_TIMINGS", str(timings))
+    served = serve()
+    url = served.url + "/ws?width=100&height=30"
+    async with aiohttp.ClientSession() as session, \
+            session.ws_connect(url, headers={"Origin": served.url}, max_msg_size=0) as websocket:
+
+        async def keys(data: str) -> None:
+            await websocket.send_str(json.dumps(["stdin", data]))
+
+        await _until(websocket, b"Yourname", served)
+        await keys("ann\r")
+        await _until(websocket, b"Practisenext", served)
+        await keys("\x1b[B")
+        await keys("r")
+        await _until(websocket, b"Typethepitchfrommemory", served)
+        await keys("Our valves watch every line")
+        await _until(websocket, b"everyline", served)
+        await keys("\x13")  # ctrl+s: submit
+        await _until(websocket, b"Retry", served)
+        commands = {pid: Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0") for pid in
+                    _descendants(served.process.pid)}
+        # the session's app itself, not the shell textual-serve starts it with
+        apps = [pid for pid, argv in commands.items() if b"--served" in argv and argv[0] == sys.executable.encode()]
+        assert len(apps) == 1, commands
+        threads = _threads_nice(apps[0])
+    base = os.getpriority(os.PRIO_PROCESS, served.process.pid)
+    (write,) = [json.loads(line) for line in timings.read_text().splitlines()]
+    assert write["rep"] == "ann" and write["pid"] == apps[0]
+    assert write["nice"] == base  # saved at the server's own priority …
+    assert threads[apps[0]] == min(19, base + 10)  # … while the session's main thread draws at a lower one
+    with sqlite3.connect(tmp_path / "practice.sqlite3") as db:
+        assert db.execute("SELECT rep, attempt_text FROM attempts").fetchall() == [
+            ("ann", "Our valves watch every line")
+        ]
     assert_no_traceback(served)

@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
@@ -20,6 +21,7 @@ from textual.theme import Theme
 from ..library.catalog import Library
 from ..library.item_ref import ItemRef
 from ..practice.log import Attempt, PracticeLog, Rating, SessionLog
+from ..practice.save_first import SaveThread, lower_this_thread
 from ..preferences import load_preferences, update_preferences
 from ..safe_text import visible
 from ..store.database import default_rep
@@ -77,6 +79,7 @@ class TrainerApp(App[None]):
         cursor_blink: bool = True,
         speech: Any = None,
         watch_library: float | None = None,
+        save_thread: SaveThread | None = None,
     ) -> None:
         super().__init__()
         # Taken before loading, so a change made while the library loads is noticed at the first check.
@@ -114,6 +117,8 @@ class TrainerApp(App[None]):
         self.cursor_blink = cursor_blink
         self._speech = speech  # a SpeakPanel SpeechKit: the microphone and recognizer (fakes of them in tests)
         self._unsafe_text_filter = UnsafeTextFilter()
+        # Served: attempts are saved on a thread that keeps the session's full CPU priority (see save_first).
+        self._save_thread = save_thread
 
     @property
     def speech_kit(self) -> Any:
@@ -341,6 +346,8 @@ class TrainerApp(App[None]):
         attempt = Attempt(ref, self.now(), score=score, rating=rating, version=version, text=text, detail=data,
                           seconds=seconds, medium=medium, transcript=transcript, audio_path=audio_path, mode=mode)
         try:
+            if self._save_thread is not None:
+                return self._save_thread.run(partial(self.practice_log.record, attempt))
             return self.practice_log.record(attempt)
         except Exception as exc:
             self.notify(
@@ -441,12 +448,19 @@ def run_app(
     from ..store.location import open_store
 
     store = open_store(db_path)  # a StoreError reaches the CLI, which prints it: no traceback
+    # Served: saving keeps this process's priority; drawing (this thread, and every thread it starts) yields to it.
+    save_thread = SaveThread() if served else None
+    if save_thread is not None:
+        lower_this_thread()
     try:
         # A served session's cursor stays still: each blink is a redraw sent to the browser, and across a team of
         # open sessions the blinking alone took more of the server's CPU than everything else an idle rep costs.
         app = TrainerApp(root, store=store, rep=rep, served=served, tune_gc=True, drafts=drafts,
-                         watch_library=CHECK_EVERY, signed_in=signed_in, cursor_blink=not served)
+                         watch_library=CHECK_EVERY, signed_in=signed_in, cursor_blink=not served,
+                         save_thread=save_thread)
         app.run()
         return app.return_code or 0
     finally:
+        if save_thread is not None:
+            save_thread.close()
         store.close()
