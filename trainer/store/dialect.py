@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
 SQLITE = "sqlite"
@@ -25,8 +26,13 @@ _TOKENS = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def postgres_sql(sql: str) -> str:
-    """One statement in the store's SQL, as PostgreSQL (through psycopg) reads it."""
+    """One statement in the store's SQL, as PostgreSQL (through psycopg) reads it.
+
+    Memoised: the store runs the same few dozen statements over and over, and rewriting one costs ~30 µs of the
+    ~1 ms an attempt write spends in the app.
+    """
     ignore = False
 
     def rewrite(match: re.Match[str]) -> str:
