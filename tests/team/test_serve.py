@@ -18,7 +18,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -363,10 +363,12 @@ async def _until(websocket: aiohttp.ClientWebSocketResponse, text: bytes, served
         seen += b"".join(await _frames(websocket, 0.5))
 
 
-async def test_a_rep_who_stops_typing_costs_the_server_next_to_nothing(serve: ServeFactory) -> None:
-    """Every redraw is work for the session's app and a message to the browser, times every open session: a
-    still cursor, and a clock and word count drawn only when they change, keep a paused rep's session quiet."""
-    served = serve()
+@contextlib.asynccontextmanager
+async def _reciting_as_ann(
+    served: Served,
+) -> AsyncIterator[tuple[aiohttp.ClientWebSocketResponse, Callable[[str], Awaitable[None]]]]:
+    """A browser session of ``served`` that signs on as "ann" and opens the first pitch's recite screen; yields
+    its websocket and a function that sends keys to it."""
     url = served.url + "/ws?width=100&height=30"
     async with aiohttp.ClientSession() as session, \
             session.ws_connect(url, headers={"Origin": served.url}, max_msg_size=0) as websocket:
@@ -380,6 +382,14 @@ async def test_a_rep_who_stops_typing_costs_the_server_next_to_nothing(serve: Se
         await keys("\x1b[B")  # the tree's cursor from the product to its first pitch
         await keys("r")
         await _until(websocket, b"Typethepitchfrommemory", served)
+        yield websocket, keys
+
+
+async def test_a_rep_who_stops_typing_costs_the_server_next_to_nothing(serve: ServeFactory) -> None:
+    """Every redraw is work for the session's app and a message to the browser, times every open session: a
+    still cursor, and a clock and word count drawn only when they change, keep a paused rep's session quiet."""
+    served = serve()
+    async with _reciting_as_ann(served) as (websocket, keys):
         await _frames(websocket, 2.0)  # whatever the new screen still had to draw
         assert await _frames(websocket, 2.5) == []  # before the first key the clock waits
         await keys("Our valves")
@@ -424,19 +434,7 @@ async def test_a_served_session_saves_at_full_priority_and_draws_at_a_lower_one(
     timings = tmp_path / "writes.jsonl"
     monkeypatch.setenv("TRAINER_BENCH_TIMINGS", str(timings))
     served = serve()
-    url = served.url + "/ws?width=100&height=30"
-    async with aiohttp.ClientSession() as session, \
-            session.ws_connect(url, headers={"Origin": served.url}, max_msg_size=0) as websocket:
-
-        async def keys(data: str) -> None:
-            await websocket.send_str(json.dumps(["stdin", data]))
-
-        await _until(websocket, b"Yourname", served)
-        await keys("ann\r")
-        await _until(websocket, b"Practisenext", served)
-        await keys("\x1b[B")
-        await keys("r")
-        await _until(websocket, b"Typethepitchfrommemory", served)
+    async with _reciting_as_ann(served) as (websocket, keys):
         await keys("Our valves watch every line")
         await _until(websocket, b"everyline", served)
         await keys("\x13")  # ctrl+s: submit
