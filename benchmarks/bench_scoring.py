@@ -5,8 +5,8 @@ Run: ``python benchmarks/bench_scoring.py``.  Prints one JSON object.
 * An ~800-word, five-section script (a 5-minute pitch) is generated deterministically from sales-style
   sentence templates, with key phrases, numbers and contractions; attempts carry ~10% errors
   (deletions, typos, substitutions, insertions including fillers).
-* ``median_ms``: warm — the prepared script is cached, as when the app re-scores the same script on
-  every keystroke.  20 different attempts are cycled, so nothing about the attempt is reused.
+* ``median_ms``: warm — the prepared script is cached, as when a rep recites the same cut again
+  and again.  20 different attempts are cycled, so nothing about the attempt is reused.
 * ``median_ms_cold``: every cache cleared before each call (script and word caches).
 * ``median_ms_with_detail``: scoring and then ``to_dict()``, as the app does when it saves an attempt (every word's
   verdict as data): the per-word records are built when read, so this shows what the whole submit costs.

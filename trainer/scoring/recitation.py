@@ -29,8 +29,8 @@ The weights are tuned so that (tested as properties): the script itself scores 1
 case and punctuation never matter, another separate mistake never raises the score, a typo costs less
 than dropping the word, and dropping a key-phrase word costs more than dropping an ordinary one.
 
-Speed: the prepared reference (tokens, ids, key-phrase positions) is cached by text, since the app
-re-scores the same script on every keystroke; only the attempt is tokenised per call.
+Speed: the prepared reference (tokens, ids, key-phrase positions) is cached by text, since a rep
+recites the same cut attempt after attempt; only the attempt is tokenised per call.
 """
 
 from __future__ import annotations
