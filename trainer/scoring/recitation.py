@@ -114,27 +114,29 @@ class Prepared:
         "starts",
         "texts",
         "vocab",
-        "word_columns",
     )
 
     def __init__(self, sections: Sequence[SectionKey], extra_phrases: Sequence[str], extra_critical: Sequence[str]):
         self.names = [name for name, _, _, _ in sections]
-        self.norms: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.texts: list[str] = []
-        self.sec_of: list[int] = []
+        # Per script word; kept as tuples because every result's WordTable shares them as its script columns.
+        norms_all: list[str] = []
+        starts_all: list[int] = []
+        ends_all: list[int] = []
+        texts_all: list[str] = []
+        sec_of: list[int] = []
         self.bounds: list[tuple[int, int]] = []
         section_norms = []
         for s, (_, text, _, _) in enumerate(sections):
             norms, starts, ends = scan(text)
-            self.bounds.append((len(self.norms), len(self.norms) + len(norms)))
+            self.bounds.append((len(norms_all), len(norms_all) + len(norms)))
             section_norms.append(norms)
-            self.norms += norms
-            self.starts += starts
-            self.ends += ends
-            self.texts += [text[a:b] for a, b in zip(starts, ends, strict=True)]
-            self.sec_of += [s] * len(norms)
+            norms_all += norms
+            starts_all += starts
+            ends_all += ends
+            texts_all += [text[a:b] for a, b in zip(starts, ends, strict=True)]
+            sec_of += [s] * len(norms)
+        self.norms, self.starts, self.ends = norms_all, tuple(starts_all), tuple(ends_all)
+        self.texts, self.sec_of = tuple(texts_all), tuple(sec_of)
         self.vocab = Vocabulary()
         for norm in self.norms:
             if norm not in self.vocab:
@@ -153,17 +155,14 @@ class Prepared:
         self.critical = [pr.joined in critical for pr in self.phrases]
         self.section_texts = [text for _, text, _, _ in sections]
         self.facts = FactMap(self.norms, self.texts, self.starts, self.ends, self.sec_of, self.section_texts)
-        self.key_mask = [False] * len(self.norms)
+        key_mask = [False] * len(self.norms)
         for ref in self.phrases:
             for i0, i1 in ref.occurrences:
-                self.key_mask[i0:i1] = [True] * (i1 - i0)
+                key_mask[i0:i1] = [True] * (i1 - i0)
+        self.key_mask = tuple(key_mask)
         # Key-phrase words and negations weigh more: dropping "not" says the opposite of the script.
         weighty = [mask or norm in NEGATORS for mask, norm in zip(self.key_mask, self.norms, strict=True)]
         self.key_by_section = [[i for i in range(a, b) if weighty[i]] for a, b in self.bounds]
-        # The script's share of every result's WordTable: text, section, span and key-phrase mark per word.
-        self.word_columns = (
-            tuple(self.texts), tuple(self.sec_of), tuple(self.starts), tuple(self.ends), tuple(self.key_mask)
-        )
 
 
 SectionKey = tuple[str, str, tuple[str, ...], tuple[str, ...]]  # name, text, key phrases, critical phrases
@@ -359,7 +358,7 @@ def _words(
     att_ends: list[int],
 ) -> WordTable:
     n = len(ref.norms)
-    texts, sections, starts, ends, key_mask = ref.word_columns
+    texts, sections, starts, ends, key_mask = ref.texts, ref.sec_of, ref.starts, ref.ends, ref.key_mask
     if n == 0:
         return WordTable(texts, sections, starts, ends, (), (), (), (), key_mask, ())
     # One C-level gather per column (``itemgetter`` of every index): a per-word call costs 3× as much.

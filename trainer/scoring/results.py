@@ -98,7 +98,6 @@ class WordTable(Sequence[WordResult]):
     #: One tuple per :class:`WordResult` field, named as the field: ``table.status[i]`` is ``table[i].status``.
     __slots__ = (
         "_columns",
-        "_n",
         "attempt_end",
         "attempt_start",
         "end",
@@ -122,7 +121,6 @@ class WordTable(Sequence[WordResult]):
     key_phrase: tuple[bool, ...]
     moved: tuple[bool, ...]
     _columns: tuple[tuple[Any, ...], ...]
-    _n: int
 
     def __init__(
         self,
@@ -143,7 +141,6 @@ class WordTable(Sequence[WordResult]):
         for name, column in zip(_WORD_FIELDS, columns, strict=True):
             object.__setattr__(self, name, column)
         object.__setattr__(self, "_columns", columns)
-        object.__setattr__(self, "_n", len(text))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a WordTable cannot be changed: it is part of a scored result")
@@ -155,7 +152,7 @@ class WordTable(Sequence[WordResult]):
         return cls(*(tuple(row[k] for row in rows) for k in range(len(_WORD_FIELDS))))  # type: ignore[arg-type]
 
     def __len__(self) -> int:
-        return self._n
+        return len(self.text)
 
     @overload
     def __getitem__(self, index: int) -> WordResult: ...
